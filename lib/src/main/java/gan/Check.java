@@ -1,0 +1,73 @@
+package gan;
+
+/**
+ * Argument checks whose messages name the parameter, the value and what is allowed, e.g.
+ * {@code "learningRate must be a positive finite number, got -0.1"}. Every public entry point of the
+ * library validates with these, so bad input fails at the call that made it, never later as a NaN.
+ */
+public final class Check {
+    private Check() {
+    }
+
+    /** {@code value > 0} and finite. */
+    public static double positive(String name, double value) {
+        if (!(value > 0) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be a positive finite number, got " + value);
+        }
+        return value;
+    }
+
+    /** {@code value >= 0} and finite. */
+    public static double nonNegative(String name, double value) {
+        if (!(value >= 0) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be a finite number >= 0, got " + value);
+        }
+        return value;
+    }
+
+    /** A finite number (not NaN, not infinite). */
+    public static double finite(String name, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be a finite number, got " + value);
+        }
+        return value;
+    }
+
+    /** {@code lo <= value <= hi} (so NaN fails). */
+    public static double inRange(String name, double value, double lo, double hi) {
+        if (!(value >= lo && value <= hi)) {
+            throw new IllegalArgumentException(name + " must be in [" + lo + ", " + hi + "], got " + value);
+        }
+        return value;
+    }
+
+    /** {@code value >= min}. */
+    public static int atLeast(String name, int value, int min) {
+        if (value < min) {
+            throw new IllegalArgumentException(name + " must be >= " + min + ", got " + value);
+        }
+        return value;
+    }
+
+    /** Not null. */
+    public static <T> T notNull(String name, T value) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        return value;
+    }
+
+    /** A non-empty array of finite numbers; the message names the first bad index. */
+    public static double[] finiteValues(String name, double[] values) {
+        notNull(name, values);
+        if (values.length == 0) {
+            throw new IllegalArgumentException(name + " must not be empty");
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new IllegalArgumentException(name + "[" + i + "] must be a finite number, got " + values[i]);
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,74 @@
+package gan;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * The one source of randomness in the library: SplitMix64 (Steele, Lea and Flood, 2014).
+ *
+ * <p>Every random choice (initial weights, noise z, data samples, mini-batch shuffles) draws from an
+ * {@code Rng} built from a seed, so the same seed gives bit-identical numbers on the same JVM. The whole
+ * state is one {@code long} ({@link #state()}), which is what a checkpoint saves to resume training
+ * exactly where it stopped.
+ *
+ * <pre>
+ *   state ← state + 0x9E3779B97F4A7C15
+ *   z ← mix(state)                       (two xor-shift-multiply rounds)
+ * </pre>
+ *
+ * {@link #nextDouble()} is uniform on [0, 1) with 53 random bits and {@link #nextGaussian()} is
+ * {@link RandomGenerator}'s standard normal (a modified ziggurat), both computed from {@link #nextLong()}.
+ * Not thread-safe: give each thread its own {@link #split()}.
+ */
+public final class Rng implements RandomGenerator {
+    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+
+    private long state;
+
+    /** A generator whose sequence is fixed by {@code seed}. */
+    public Rng(long seed) {
+        this.state = seed;
+    }
+
+    /** Restores a generator saved with {@link #state()}; it continues the saved sequence exactly. */
+    public static Rng fromState(long state) {
+        return new Rng(state);
+    }
+
+    /** The generator's whole state; {@code Rng.fromState(state())} continues this sequence. */
+    public long state() {
+        return state;
+    }
+
+    @Override
+    public long nextLong() {
+        long z = (state += GOLDEN_GAMMA);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** A new generator, statistically independent of this one, seeded from this one's next output. */
+    public Rng split() {
+        return new Rng(nextLong());
+    }
+
+    /** Uniform on [lo, hi). */
+    public double uniform(double lo, double hi) {
+        return lo + (hi - lo) * nextDouble();
+    }
+
+    /** Shuffles {@code a} in place (Fisher–Yates), as {@code np.random.shuffle} does in the lecture. */
+    public void shuffle(int[] a) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Rng[SplitMix64, state=" + state + "]";
+    }
+}

@@ -1,0 +1,21 @@
+package gan.train;
+
+/**
+ * One row of training history, measured after {@code epoch} completed epochs on the whole real data set
+ * and an equally large fresh sample of fakes (no parameter changes while measuring).
+ *
+ * @param epoch      completed epochs
+ * @param dLoss      D-loss {@code −mean(log D(x)) − mean(log(1 − D(G(z))))}; log 4 = 1.3863 at equilibrium
+ * @param gLoss      the generator loss being trained: non-saturating {@code −mean(log D(G(z)))} (→ log 2)
+ *                   or saturating {@code mean(log(1 − D(G(z))))} (→ −log 2)
+ * @param meanDReal  mean D(x) over the real data (→ 0.5)
+ * @param meanDFake  mean D(G(z)) over the fakes (→ 0.5)
+ * @param kl         histogram KL(real ‖ fake), in nats (see {@code gan.stats})
+ */
+public record HistoryRow(int epoch, double dLoss, double gLoss, double meanDReal, double meanDFake, double kl) {
+
+    /** The lecture's progress line: {@code 100) D-loss = 1.3864, G-loss = 0.6938, KL = 0.0123}. */
+    public String progressLine() {
+        return String.format(java.util.Locale.ROOT, "%d) D-loss = %.4f, G-loss = %.4f, KL = %.4f", epoch, dLoss, gLoss, kl);
+    }
+}
