@@ -29,14 +29,25 @@ public final class Rng implements RandomGenerator {
         this.state = seed;
     }
 
-    /** Restores a generator saved with {@link #state()}; it continues the saved sequence exactly. */
-    public static Rng fromState(long state) {
-        return new Rng(state);
+    /**
+     * The stream for one purpose of one seed, e.g. {@code Rng.derive(seed, "noise")}: the purpose's name
+     * is hashed into the seed, so streams of different purposes are independent and adding a new
+     * purpose never shifts the numbers of the others.
+     */
+    public static Rng derive(long seed, String purpose) {
+        long h = 1125899906842597L;
+        for (int i = 0; i < purpose.length(); i++) h = 31 * h + purpose.charAt(i);
+        return new Rng(new Rng(seed ^ new Rng(h).nextLong()).nextLong());
     }
 
-    /** The generator's whole state; {@code Rng.fromState(state())} continues this sequence. */
+    /** The generator's whole state; {@code setState(state())} later continues this sequence from here. */
     public long state() {
         return state;
+    }
+
+    /** Sets the state saved with {@link #state()}: the sequence continues exactly from there. */
+    public void setState(long state) {
+        this.state = state;
     }
 
     @Override
@@ -45,6 +56,12 @@ public final class Rng implements RandomGenerator {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
+    }
+
+    /** Uniform on [0, 1): the top 53 bits of {@link #nextLong()} times 2^−53. */
+    @Override
+    public double nextDouble() {
+        return (nextLong() >>> 11) * 0x1.0p-53;
     }
 
     /** A new generator, statistically independent of this one, seeded from this one's next output. */

@@ -1,0 +1,62 @@
+package gan.nn;
+
+import static gan.Tolerances.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
+
+class ActivationTest {
+
+    @Test
+    void derivativeMatchesCentralDifferences() {
+        double[] zs = {-3.1, -0.7, -0.01, 0.02, 0.5, 2.9};
+        for (Activation f : Activation.values()) {
+            for (double z : zs) {
+                double numeric = (f.apply(z + GRAD_EPS) - f.apply(z - GRAD_EPS)) / (2 * GRAD_EPS);
+                double analytic = f.derivative(z, f.apply(z));
+                assertTrue(relError(analytic, numeric) < GRAD_REL, f + " at " + z + ": " + analytic + " vs " + numeric);
+            }
+        }
+    }
+
+    @Test
+    void arrayFormsAgreeWithScalarForms() {
+        double[] z = {-2, -0.5, 0, 0.25, 3};
+        double[] dy = {0.3, -1, 2, 0.5, -0.25};
+        for (Activation f : Activation.values()) {
+            double[] y = new double[z.length], dz = new double[z.length];
+            f.forward(z, y, z.length);
+            f.backward(z, y, dy, dz, z.length);
+            for (int i = 0; i < z.length; i++) {
+                assertEquals(f.apply(z[i]), y[i], EXACT, f + " forward");
+                assertEquals(dy[i] * f.derivative(z[i], y[i]), dz[i], EXACT, f + " backward at z = " + z[i]);
+            }
+        }
+    }
+
+    @Test
+    void sigmoidIsStableForHugeInputs() {
+        assertEquals(1.0, Activation.sigmoid(1000));
+        assertEquals(0.0, Activation.sigmoid(-1000));
+        assertEquals(0.5, Activation.sigmoid(0));
+        assertFalse(Double.isNaN(Activation.sigmoid(-745.2)));
+    }
+
+    @Test
+    void reluIsExactAtTheKinkAndPropagatesNaN() {
+        double[] z = {-0.0, 0.0, 1e-300, Double.NaN}, y = new double[4], dz = new double[4];
+        Activation.RELU.forward(z, y, 4);
+        Activation.RELU.backward(z, y, new double[] {1, 1, 1, 1}, dz, 4);
+        assertEquals(0.0, dz[0]);
+        assertEquals(0.0, dz[1]);
+        assertEquals(1.0, dz[2]);
+        assertTrue(Double.isNaN(y[3]) && Double.isNaN(dz[3]));
+    }
+
+    @Test
+    void parseNamesTheAllowedValues() {
+        assertEquals(Activation.LEAKY_RELU, Activation.parse("leaky-relu"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Activation.parse("softmax"));
+        assertTrue(e.getMessage().contains("softmax") && e.getMessage().contains("relu"), e.getMessage());
+    }
+}
