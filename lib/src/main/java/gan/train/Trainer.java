@@ -30,9 +30,9 @@ import java.util.function.Consumer;
  * </pre>
  *
  * <p>One seed fixes everything. Each use of randomness has its own stream derived from the seed and a
- * name ({@link Rng#derive}): "G init", "D init", "shuffle", "noise", "history" and "sample", so that,
- * for example, measuring history more often, or drawing samples between epochs, does not change the
- * training. {@link #save} / {@link #load} keep every stream's state: a run resumed from a checkpoint
+ * name ({@link Rng#derive}): "G init", "D init", "shuffle", "noise", "sample", and "history@e" for the
+ * measurement after epoch e. So measuring history more often, or drawing samples between epochs,
+ * changes neither the training nor the row measured at a given epoch. {@link #save} / {@link #load} keep every stream's state: a run resumed from a checkpoint
  * continues bit for bit as if it had not stopped.
  *
  * <p>Speed: all work matrices are allocated on the first epoch and reused; a step allocates nothing.
@@ -48,7 +48,6 @@ public final class Trainer {
     private final Optimizer dOptimizer;
     private final Rng shuffleRng;
     private final Rng noiseRng;
-    private final Rng historyRng;
     private final Rng sampleRng;
     private final int[] order;                      // sample order of the current epoch
     private final List<HistoryRow> history = new ArrayList<>();
@@ -61,6 +60,7 @@ public final class Trainer {
 
     // work rows, reused by every step (they only grow)
     private double[][] z = new double[0][];         // noise (noiseDim × m)
+    private double[][] xBatch = new double[0][];    // real mini-batch (d × m)
     private double[][] dInput = new double[0][];    // [x, G(z)] (d × 2m)
     private double[][] dLogits = new double[0][];   // ∂loss/∂logits (1 × 2m or 1 × m)
 
@@ -80,7 +80,6 @@ public final class Trainer {
         long seed = config.seed();
         this.shuffleRng = Rng.derive(seed, "shuffle");
         this.noiseRng = Rng.derive(seed, "noise");
-        this.historyRng = Rng.derive(seed, "history");
         this.sampleRng = Rng.derive(seed, "sample");
         this.g = new Mlp("G", config.generator(), config.weightInit(), config.biasInit(), Rng.derive(seed, "G init"));
         this.d = new Mlp("D", config.discriminator(), config.weightInit(), config.biasInit(), Rng.derive(seed, "D init"));
@@ -185,22 +184,17 @@ public final class Trainer {
         }
     }
 
-    /** Algorithm 1's inner loop body: one D update on real rows order[from..to) and as many fakes. */
+    /** Algorithm 1's inner loop body: one D update on real samples order[from..to) and as many fakes. */
     private void discriminatorStep(int from, int to) {
-        int m = to - from, dim = real.length;
+        int m = to - from;
         sampleNoise(m, noiseRng);                                     // 1) z ~ p_z            (noiseDim × m)
-        double[][] fake = g.forward(z, m);                            //    G(z)               (d × m)
-        dInput = Dense.ensure(dInput, dim, 2 * m);                    // 2) [x, G(z)]          (d × 2m)
-        for (int j = 0; j < dim; j++) {
-            double[] in = dInput[j], x = real[j];
-            for (int r = 0; r < m; r++) in[r] = x[order[from + r]];
-            System.arraycopy(fake[j], 0, in, m, m);
+        xBatch = Dense.ensure(xBatch, real.length, m);                // 2) x from the data    (d × m)
+        for (int j = 0; j < real.length; j++) {
+            double[] row = xBatch[j], x = real[j];
+            for (int r = 0; r < m; r++) row[r] = x[order[from + r]];
         }
-        double[] logits = d.forwardLogits(dInput, 2 * m)[0];         // 3) logits l           (1 × 2m)
+        double[] logits = discriminatorGradients(xBatch, z, m);       // 3) ∇θd of D-loss
         checkFinite(logits, 2 * m, "D");
-        dLogits = Dense.ensure(dLogits, 1, 2 * m);
-        Losses.discriminatorGradient(logits, m, m, dLogits[0]);      //    ∂(D-loss)/∂l
-        d.backwardFromLogits(dLogits, true, false);                   //    ∇θd
         dOptimizer.step();                                            //    θd ← θd − lr·u(∇θd)  (ascends V)
         dSteps++;
     }
@@ -208,15 +202,44 @@ public final class Trainer {
     /** Algorithm 1's generator update on m fresh noise vectors. */
     private void generatorStep(int m) {
         sampleNoise(m, noiseRng);                                     // 1) z ~ p_z            (noiseDim × m)
-        double[][] fake = g.forward(z, m);                            //    G(z)               (d × m)
-        double[] logits = d.forwardLogits(fake, m)[0];                //    l = logit D(G(z))  (1 × m)
+        double[] logits = generatorGradients(z, m);                   // 2) ∇θg of the G-loss
         checkFinite(logits, m, "G");
-        dLogits = Dense.ensure(dLogits, 1, m);
-        Losses.generatorGradient(config.generatorLoss(), logits, m, dLogits[0]);
-        double[][] dFake = d.backwardFromLogits(dLogits, false, true);    // ∂loss/∂G(z) through D (D unchanged)
-        g.backward(dFake, false);                                     // 2) ∇θg
         gOptimizer.step();                                            //    θg ← θg − lr·u(∇θg)
         gSteps++;
+    }
+
+    /**
+     * ∇θd of D-loss = −mean log D(x) − mean log(1 − D(G(z))) for real columns x (d × m) and noise
+     * z (noiseDim × m), written into D's parameter gradients. Returns D's logits [real, fake] (1 × 2m).
+     */
+    double[] discriminatorGradients(double[][] x, double[][] noise, int m) {
+        int dim = real.length;
+        double[][] fake = g.forward(noise, m);                        // G(z)                 (d × m)
+        dInput = Dense.ensure(dInput, dim, 2 * m);                    // [x, G(z)]            (d × 2m)
+        for (int j = 0; j < dim; j++) {
+            System.arraycopy(x[j], 0, dInput[j], 0, m);
+            System.arraycopy(fake[j], 0, dInput[j], m, m);
+        }
+        double[] logits = d.forwardLogits(dInput, 2 * m)[0];         // l                    (1 × 2m)
+        dLogits = Dense.ensure(dLogits, 1, 2 * m);
+        Losses.discriminatorGradient(logits, m, m, dLogits[0]);      // ∂(D-loss)/∂l
+        d.backwardFromLogits(dLogits, true, false);                   // ∇θd
+        return logits;
+    }
+
+    /**
+     * ∇θg of the generator loss for noise z (noiseDim × m), back-propagated through D (whose
+     * parameters and gradients are left as they are) into G's parameter gradients. Returns D's logits
+     * of the fakes (1 × m).
+     */
+    double[] generatorGradients(double[][] noise, int m) {
+        double[][] fake = g.forward(noise, m);                        // G(z)                 (d × m)
+        double[] logits = d.forwardLogits(fake, m)[0];                // l = logit D(G(z))    (1 × m)
+        dLogits = Dense.ensure(dLogits, 1, m);
+        Losses.generatorGradient(config.generatorLoss(), logits, m, dLogits[0]);
+        double[][] dFake = d.backwardFromLogits(dLogits, false, true);    // ∂loss/∂G(z)      (d × m)
+        g.backward(dFake, false);                                     // ∇θg
+        return logits;
     }
 
     private void sampleNoise(int m, Rng rng) {
@@ -228,13 +251,16 @@ public final class Trainer {
         double sum = 0;
         for (int i = 0; i < n; i++) sum += logits[i];
         if (!Double.isFinite(sum)) {
-            HistoryRow last = history.isEmpty() ? null : history.get(history.size() - 1);
-            throw new TrainingDivergedException("training diverged in epoch " + (epoch + 1) + " (step " + (steps() + 1) + ", a " + step
-                    + " step): D's outputs are no longer finite numbers; "
-                    + (last == null ? "no finite losses were recorded before" : "last finite losses at epoch " + last.epoch()
-                    + ": D-loss = " + last.dLoss() + ", G-loss = " + last.gLoss())
-                    + ". Try a smaller learning rate (D " + config.dLearningRate() + ", G " + config.gLearningRate() + ").", epoch + 1, last);
+            throw diverged(epoch + 1, "step " + (steps() + 1) + " (a " + step + " step) of epoch " + (epoch + 1));
         }
+    }
+
+    private TrainingDivergedException diverged(int inEpoch, String where) {
+        HistoryRow last = history.isEmpty() ? null : history.get(history.size() - 1);
+        return new TrainingDivergedException("training diverged in epoch " + inEpoch + ": D's outputs stopped being finite numbers at "
+                + where + "; " + (last == null ? "no finite losses were recorded before"
+                        : "last finite losses, at epoch " + last.epoch() + ": D-loss = " + last.dLoss() + ", G-loss = " + last.gLoss())
+                + ". Try a smaller learning rate (D " + config.dLearningRate() + ", G " + config.gLearningRate() + ").", inEpoch, last);
     }
 
     /**
@@ -243,7 +269,7 @@ public final class Trainer {
      */
     private void record() {
         int dim = real.length;
-        double[][] fakeRows = sample(n, historyRng);
+        double[][] fakeRows = sample(n, Rng.derive(config.seed(), "history@" + epoch));
         dInput = Dense.ensure(dInput, dim, 2 * n);
         for (int j = 0; j < dim; j++) {
             System.arraycopy(real[j], 0, dInput[j], 0, n);
@@ -258,7 +284,7 @@ public final class Trainer {
         double kl = divergence(sampleRows(real, n), fakeRows);
         HistoryRow row = new HistoryRow(epoch, dLoss, gLoss, meanReal / n, meanFake / n, kl);
         if (!Double.isFinite(dLoss) || !Double.isFinite(gLoss)) {
-            checkFinite(new double[] {Double.NaN}, 1, "history");
+            throw diverged(epoch, "measuring after epoch " + epoch + ": D-loss = " + dLoss + ", G-loss = " + gLoss);
         }
         history.add(row);
         listener.accept(row);
@@ -371,7 +397,7 @@ public final class Trainer {
     // --- for Checkpoint ---
 
     Rng[] streams() {
-        return new Rng[] {shuffleRng, noiseRng, historyRng, sampleRng};
+        return new Rng[] {shuffleRng, noiseRng, sampleRng};
     }
 
     int[] order() {

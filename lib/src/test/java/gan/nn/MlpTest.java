@@ -33,7 +33,7 @@ class MlpTest {
                 theta[i] = keep;
                 net.setParameterVector(theta);
                 double numeric = (up - down) / (2 * GRAD_EPS);
-                assertTrue(relError(analytic[i], numeric) < GRAD_REL, p[0] + "/" + p[1] + " parameter " + i + ": " + analytic[i] + " vs " + numeric);
+                assertTrue(gradientsAgree(analytic[i], numeric), p[0] + "/" + p[1] + " parameter " + i + ": " + analytic[i] + " vs " + numeric);
             }
         }
     }
