@@ -86,7 +86,9 @@ public final class GanTheory {
     /**
      * V(D, G) = ∫ p_data(x) log D(x) + p_g(x) log(1 − D(x)) dx by quadrature. D(x) must lie in [0, 1]; the
      * result is −∞ if D = 0 where p_data &gt; 0 or D = 1 where p_g &gt; 0 (a discriminator that is certain and
-     * wrong). Nodes where a density is 0 (as a double) add nothing for that density's term.
+     * wrong). Nodes where a density is 0 (as a double) add nothing for that density's term. A D computed in
+     * linear space, D* included, rounds to exactly 1 where p_g/p_data &lt; 1e-16 and then gives −∞ wherever
+     * p_g is still positive: use {@link #valueAtOptimum} for V(D*, G).
      *
      * @param d     the discriminator, x ↦ D(x) ∈ [0, 1]; its argument array is reused, do not keep it
      * @param pData p_data. Not modified.
