@@ -1,0 +1,21 @@
+/**
+ * Statistics for judging a GAN: densities, divergences and the theory of the lecture's section 6-7.
+ *
+ * <ul>
+ *   <li>{@link gan.stats.Density} — what can be integrated: {@link gan.stats.GaussianMixture} (normals and
+ *       mixtures, also the samplers behind {@code gan.data.Datasets}) and {@link gan.stats.Kde} (kernel
+ *       density estimates of samples).</li>
+ *   <li>{@link gan.stats.Divergences} — KL and JSD from samples (histograms, never NaN, with an explicit
+ *       {@link gan.stats.EmptyBins} rule), from densities (numerical integration with
+ *       {@link gan.stats.Quadrature}), the closed form for normals, and a replica of the lecture's own KL
+ *       function ({@code lectureKl}) that shows why it returns NaN.</li>
+ *   <li>{@link gan.stats.GanTheory} — V(D, G), D* = p_data / (p_data + p_g), V(D*, G) = −log 4 + 2·JSD, and the
+ *       gap between a trained D and D*.</li>
+ *   <li>{@link gan.stats.Samples} — mean, standard deviation and quantiles with numpy's conventions.</li>
+ * </ul>
+ *
+ * Conventions throughout: natural logarithms (nats; JSD ≤ log 2), bits only through
+ * {@link gan.stats.Divergences#bits(double)}; 0 · log 0 = 0; bad input (null, empty, NaN, bins &lt; 1,
+ * mismatched dimensions) is an {@link java.lang.IllegalArgumentException} naming the argument and its value.
+ */
+package gan.stats;
