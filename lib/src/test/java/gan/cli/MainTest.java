@@ -1,0 +1,92 @@
+package gan.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void trainsPrintsTheLectureLinesAndWritesCsv() throws Exception {
+        Path out = dir.resolve("samples.csv"), history = dir.resolve("history.csv"), save = dir.resolve("g.ckpt");
+        Result r = run("train", "normal", "--epochs", "300", "--samples", "500", "--out", out.toString(), "--history", history.toString(),
+                "--save", save.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\n100) D-loss = ") && r.out().contains("\n300) D-loss = "), r.out());
+        assertTrue(r.out().matches("(?s).*\\d+\\) D-loss = \\d\\.\\d{4}, G-loss = \\d\\.\\d{4}, KL = \\d+\\.\\d{4}\\n.*"), r.out());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals("x", lines.get(0));
+        assertEquals(501, lines.size());
+        Double.parseDouble(lines.get(1));
+        List<String> h = Files.readAllLines(history);
+        assertEquals("epoch,d_loss,g_loss,mean_d_real,mean_d_fake,kl", h.get(0));
+        assertEquals(4, h.size());
+        assertTrue(h.get(3).startsWith("300,"), h.get(3));
+        assertTrue(Files.size(save) > 0);
+        assertEquals(300, gan.train.Trainer.load(save).epoch());
+    }
+
+    @Test
+    void fourGaussiansReportsModeCoverageAndQuietPrintsNoProgress() throws Exception {
+        Path out = dir.resolve("xy.csv");
+        Result r = run("train", "four-gaussians", "--epochs", "20", "--quiet", "--out", out.toString(), "--samples", "100");
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.out().contains("D-loss = 1") && r.out().contains(") D-loss"), r.out());
+        assertTrue(r.out().contains("within 0.75 of (0, 0)"), r.out());
+        assertEquals("x,y", Files.readAllLines(out).get(0));
+    }
+
+    @Test
+    void badOptionsExitTwoWithOneLine() {
+        String[][] bad = {{}, {"fit", "normal"}, {"train"}, {"train", "cauchy"}, {"train", "normal", "--k", "0"},
+                {"train", "normal", "--lr", "abc"}, {"train", "normal", "--epochs"}, {"train", "normal", "--optimizer", "adagrad"},
+                {"train", "normal", "--generator-loss", "hinge"}, {"train", "normal", "--wings", "2"}, {"train", "normal", "--batches", "1001"},
+                {"train", "normal", "--seed", "1.5"}};
+        for (String[] args : bad) {
+            Result r = run(args);
+            assertEquals(2, r.code(), String.join(" ", args));
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().startsWith("gan: "), r.err());
+        }
+        assertTrue(run("train", "normal", "--k", "0").err().contains("--k must be an integer >= 1, got '0'"));
+    }
+
+    @Test
+    void divergenceExitsOneAndLeavesNoFile() {
+        Path out = dir.resolve("never.csv");
+        Result r = run("train", "normal", "--optimizer", "sgd", "--lr", "1e12", "--epochs", "20", "--out", out.toString(), "--quiet");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("diverged in epoch"), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void helpDocumentsEveryOptionWithItsDefault() {
+        Result r = run("--help");
+        assertEquals(0, r.code());
+        for (String option : new String[] {"--epochs", "--batches", "--k", "--lr", "--optimizer", "--generator-loss", "--schedule", "--seed",
+                "--samples", "--out", "--history", "--history-every", "--save", "--quiet"}) {
+            assertTrue(r.out().contains("  " + option + " "), option);
+        }
+        assertTrue(r.out().contains("(10000 / 50000)") && r.out().contains("(1.0E-4)"), r.out());
+        assertEquals(r.out(), run("train", "normal", "--help").out());
+    }
+}
