@@ -5,6 +5,7 @@
 # Smaller steps: make jupyter | java | jar | kernel | strip | clean
 
 SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 .DEFAULT_GOAL := run
 
 PY      := scripts/jupyter-python
@@ -42,7 +43,7 @@ jar: $(JAR)
 
 $(JAR): $(LIB_INPUTS) | java
 	@echo "== lib: mvn package -> lib/target/gan.jar + lib/target/deps/"
-	@cd lib && $(MVN) -q -B -DskipTests package
+	@cd lib && $(MVN) -q -B -DskipTests package 2>&1 | sed 's/\x1b\[[0-9;]*m//g'   # Maven 3.8 prints stray color resets
 	@touch $@
 
 kernel: | java jupyter

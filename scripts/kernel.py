@@ -13,6 +13,7 @@ usage: scripts/jupyter-python scripts/kernel.py [--force]
 """
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -68,8 +69,14 @@ def fetch_jar():
         return jar
     print(f"== kernel: fetching {ARTIFACT} with Maven into {DOWNLOAD_DIR.relative_to(ROOT)}/", flush=True)
     DOWNLOAD_DIR.mkdir(parents=True, exist_ok=True)
-    subprocess.run(os.environ.get("MVN", "mvn").split() + ["-q", "-B", f"{DEPENDENCY_PLUGIN}:copy", f"-Dartifact={ARTIFACT}",
-                    f"-DoutputDirectory={DOWNLOAD_DIR}"], cwd=DOWNLOAD_DIR, check=True)
+    done = subprocess.run(os.environ.get("MVN", "mvn").split() + ["-q", "-B", f"{DEPENDENCY_PLUGIN}:copy",
+                          f"-Dartifact={ARTIFACT}", f"-DoutputDirectory={DOWNLOAD_DIR}"],
+                          cwd=DOWNLOAD_DIR, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    output = re.sub(r"\x1b\[[0-9;]*m", "", done.stdout).strip()  # Maven 3.8 prints stray color resets
+    if output:
+        print(output)
+    if done.returncode != 0:
+        sys.exit(f"kernel: Maven could not fetch {ARTIFACT} (exit {done.returncode}); see above")
     if not jar.is_file():
         sys.exit(f"kernel: Maven finished but {jar} is missing")
     return jar
