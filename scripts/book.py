@@ -46,8 +46,9 @@ BUILD = ROOT / "build"
 KERNEL_NAME = "rapaio-jupyter-kernel"
 
 CELL_TIMEOUT = int(os.environ.get("NB_CELL_TIMEOUT", "1200"))      # seconds per cell
-STARTUP_TIMEOUT = int(os.environ.get("NB_STARTUP_TIMEOUT", "30"))   # seconds for a new kernel to answer
-START_ATTEMPTS = int(os.environ.get("NB_START_ATTEMPTS", "3"))      # kernels started before giving up
+STARTUP_TIMEOUT = int(os.environ.get("NB_STARTUP_TIMEOUT", "5"))    # seconds for a bound kernel to answer, doubled per attempt
+START_ATTEMPTS = int(os.environ.get("NB_START_ATTEMPTS", "4"))      # kernels started before giving up
+BINDING_TIMEOUT = 60                                                # seconds for a new JVM to bind its channels
 JOBS = max(1, int(os.environ.get("NB_JOBS", str(min(2, os.cpu_count() or 1)))))
 
 MATHJAX_CONFIG = "TeX-AMS_CHTML-full,Safe"
@@ -178,16 +179,21 @@ def execute_child(src, out, result_path):
     """Runs one notebook on a fresh kernel; writes the executed notebook and a result JSON. Exit 0 when
     every cell ran, 1 when a cell failed, 2 when the kernel did not start.
 
-    rapaio-jupyter-kernel 3.0.1 sometimes never answers its first request (measured here: about one
-    start in five; its shell thread can receive the request before the handlers are registered, and
-    dies). A kernel that has not answered within NB_STARTUP_TIMEOUT seconds is therefore stopped and a
-    new one started, up to NB_START_ATTEMPTS times; no cell has run at that point."""
+    rapaio-jupyter-kernel 3.0.1 often never answers its first request. Measured here with a client
+    that connects at once: 7 of 27 starts. Mostly a request reaches it between binding its sockets and
+    registering its handlers, and its shell thread dies with a NullPointerException; so the client
+    connects only after the kernel's log shows its five channels bound, plus a margin (see
+    execute_once). That leaves about one start in ten where the kernel's loop threads end silently
+    right after binding. A bound, healthy kernel answers in well under a second, so a kernel that has
+    not answered within NB_STARTUP_TIMEOUT seconds (5, doubled at each attempt) is stopped and a new
+    one started, up to NB_START_ATTEMPTS (4) times; no cell has run at that point.
+    """
     import nbformat
 
     start = time.monotonic()
     for attempt in range(1, START_ATTEMPTS + 1):
         nb = nbformat.read(src, as_version=4)
-        result = execute_once(nb)
+        result = execute_once(nb, STARTUP_TIMEOUT * 2 ** (attempt - 1))
         result["attempts"] = attempt
         if result["started"] or attempt == START_ATTEMPTS:
             break
@@ -198,14 +204,25 @@ def execute_child(src, out, result_path):
     return 0 if result["ok"] else (1 if result["started"] else 2)
 
 
-def execute_once(nb):
+def execute_once(nb, startup_timeout):
     """Executes nb in place on a new kernel; returns the result dict (ok, started, error)."""
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
+    log = os.environ.get("NB_KERNEL_LOG")
+
+    class PatientClient(NotebookClient):
+        """Connects to the kernel only once it has bound its channels (see execute_child)."""
+
+        async def async_start_new_kernel(self, **kwargs):
+            offset = os.path.getsize(log) if log and os.path.exists(log) else None
+            await super().async_start_new_kernel(**kwargs)
+            if offset is None or not await wait_for_bindings(log, offset, BINDING_TIMEOUT):
+                self.startup_timeout = max(self.startup_timeout, BINDING_TIMEOUT)  # cannot tell; be patient
+
     state = {"cell": None}
-    client = NotebookClient(nb, kernel_name=KERNEL_NAME, timeout=CELL_TIMEOUT, startup_timeout=STARTUP_TIMEOUT,
-                            resources={"metadata": {"path": str(NOTEBOOKS)}})
+    client = PatientClient(nb, kernel_name=KERNEL_NAME, timeout=CELL_TIMEOUT, startup_timeout=startup_timeout,
+                           resources={"metadata": {"path": str(NOTEBOOKS)}})
 
     def on_cell_execute(cell, cell_index):
         state["cell"] = cell_index
@@ -234,6 +251,25 @@ def execute_once(nb):
             result["error"] = cell_error(nb, state["cell"], f"{type(e).__name__}: {text}")
     result["started"] = result["ok"] or state["cell"] is not None
     return result
+
+
+KERNEL_CHANNELS = 5            # shell, control, stdin, iopub, heartbeat: one "Binding" log line each
+AFTER_BINDING_SECONDS = 0.5    # the kernel registers its handlers within milliseconds of binding
+
+
+async def wait_for_bindings(log, offset, timeout):
+    """Waits until the kernel's log (from offset on) reports all its channels bound, then a margin;
+    True. False after `timeout` seconds without (another kernel version may log differently)."""
+    import asyncio
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with open(log, "rb") as f:
+            f.seek(offset)
+            if f.read().count(b"]: Binding ") >= KERNEL_CHANNELS:
+                await asyncio.sleep(AFTER_BINDING_SECONDS)
+                return True
+        await asyncio.sleep(0.05)
+    return False
 
 
 def cell_error(nb, index, message):
@@ -287,7 +323,7 @@ def run_one(source, out_dir, log_dir, key):
     if result_path.exists():
         result_path.unlink()
     start = time.monotonic()
-    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    env = dict(os.environ, PYTHONUNBUFFERED="1", NB_KERNEL_LOG=str(log))
     with open(log, "wb") as log_file:
         code = subprocess.run([sys.executable, str(Path(__file__).resolve()), "exec", str(source), str(out),
                                str(result_path)], stdin=subprocess.DEVNULL, stdout=log_file,
@@ -566,13 +602,14 @@ def write_index(book_dir, entries, executed_rel):
     rows = []
     for e in entries:
         stem = Path(e["name"]).stem
-        section = re.match(r"^(\d+-\d+)-", e["name"])
         status = ('<span class="ok">ok</span>' if e["ok"] else
                   f'<span class="failed">failed</span><br><span class="small">{html.escape(describe_failure(e["name"], e["error"]))}</span>')
-        rows.append(f'<tr><td>{html.escape(section.group(1) if section else "")}</td>'
-                    f'<td><a href="{html.escape(stem)}.html">{html.escape(e["title"])}</a></td>'
-                    f'<td>{status}</td><td class="small">{e["seconds"]:.1f} s</td>'
-                    f'<td class="small"><a href="{html.escape(executed_rel)}/{html.escape(e["name"])}">.ipynb</a></td></tr>')
+        written = (book_dir / f"{stem}.html").is_file()
+        title = (f'<a href="{html.escape(stem)}.html">{html.escape(e["title"])}</a>' if written
+                 else html.escape(e["title"]))
+        ipynb = (f'<a href="{html.escape(executed_rel)}/{html.escape(e["name"])}">.ipynb</a>' if written else "")
+        rows.append(f'<tr><td>{title}</td><td>{status}</td><td class="small">{e["seconds"]:.1f} s</td>'
+                    f'<td class="small">{ipynb}</td></tr>')
     page = f"""<!DOCTYPE html>
 <html lang="ko">
 <head>
@@ -586,7 +623,7 @@ def write_index(book_dir, entries, executed_rel):
 <p>The notebooks of the tutorial set, executed, in lecture order (6-1 to 6-7, then further notebooks).
 Each page works offline: open it from disk.</p>
 <table>
-<thead><tr><th>Section</th><th>Notebook</th><th>Status</th><th>Time</th><th>Executed</th></tr></thead>
+<thead><tr><th>Notebook</th><th>Status</th><th>Time</th><th>Executed</th></tr></thead>
 <tbody>
 {chr(10).join(rows)}
 </tbody>
@@ -617,12 +654,20 @@ def publish(sources, results, executed_dir, book_dir, titles):
         page = book_dir / f"{stem}.html"
         pages.append(page)
         result = results[name]
-        if not executed.is_file():
-            continue
-        key = digest(sha256_file(executed), exporter_hash, version, nav, titles[name])
-        if page_key(page) != key:
-            export_page(executed, page, titles[name], nav, version, key)
-            written += 1
+        if executed.is_file():
+            key = digest(sha256_file(executed), exporter_hash, version, nav, titles[name])
+            if page_key(page) != key:
+                try:
+                    export_page(executed, page, titles[name], nav, version, key)
+                    written += 1
+                except Exception as e:  # one bad page must not stop the book
+                    result.ok = False
+                    result.error = {"kind": "export", "message": f"HTML export failed: {type(e).__name__}: {e}"}
+                    print(f"FAIL {describe_failure(name, result.error)}")
+                    if page.exists():
+                        page.unlink()
+        elif page.exists():
+            page.unlink()
         entries.append({"name": name, "title": titles[name], "ok": result.ok, "seconds": result.seconds,
                         "error": result.error})
     current = {p.name for p in pages} | {"index.html"}
