@@ -280,7 +280,7 @@ def browser_check(tally, pages):
     python = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
     out_dir = TEST_ROOT / "browser"
     try:
-        done = subprocess.run([python, str(BROWSER_CHECK), "--out", str(out_dir)] + [str(p) for p in with_figures],
+        done = subprocess.run([python, book.rel(BROWSER_CHECK), "--out", book.rel(out_dir)] + [book.rel(p) for p in with_figures],
                               cwd=ROOT, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=900)
         output, code = done.stdout, done.returncode
         if done.stderr.strip():
