@@ -55,6 +55,7 @@ MATHJAX_CONFIG = "TeX-AMS_CHTML-full,Safe"
 PLOTLY_IN_JAR = re.compile(r"META-INF/resources/webjars/plotly\.js-dist/([0-9.]+)/plotly\.js$")
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 GAN_PLOTLY_OPEN = re.compile(r"""<script\b[^>]*\bclass\s*=\s*["']gan-plotly["'][^>]*>""", re.IGNORECASE)
+GAN_FIGURE = re.compile(r"""<div\b[^>]*\bclass\s*=\s*["'](?:[^"']*\s)?gan-figure[\s"']""", re.IGNORECASE)
 EXPORT_KEY = re.compile(r"<!-- gan-book export-key ([0-9a-f]+) -->\s*$")
 
 
@@ -217,7 +218,7 @@ def execute_once(nb, startup_timeout):
         async def async_start_new_kernel(self, **kwargs):
             offset = os.path.getsize(log) if log and os.path.exists(log) else None
             await super().async_start_new_kernel(**kwargs)
-            if offset is None or not await wait_for_bindings(log, offset, BINDING_TIMEOUT):
+            if offset is None or not await wait_for_bindings(log, offset, BINDING_TIMEOUT, self.km.is_alive):
                 self.startup_timeout = max(self.startup_timeout, BINDING_TIMEOUT)  # cannot tell; be patient
 
     state = {"cell": None}
@@ -249,6 +250,11 @@ def execute_once(nb, startup_timeout):
             result["error"] = {"kind": "startup", "message": f"{type(e).__name__}: {text}"}
         else:
             result["error"] = cell_error(nb, state["cell"], f"{type(e).__name__}: {text}")
+    finally:
+        # nbclient leaves its atexit clean-up registered when the kernel fails to start; it would only
+        # print an AssertionError into the log at exit
+        import atexit
+        atexit.unregister(client._cleanup_kernel)
     result["started"] = result["ok"] or state["cell"] is not None
     return result
 
@@ -257,12 +263,17 @@ KERNEL_CHANNELS = 5            # shell, control, stdin, iopub, heartbeat: one "B
 AFTER_BINDING_SECONDS = 0.5    # the kernel registers its handlers within milliseconds of binding
 
 
-async def wait_for_bindings(log, offset, timeout):
+async def wait_for_bindings(log, offset, timeout, is_alive):
     """Waits until the kernel's log (from offset on) reports all its channels bound, then a margin;
-    True. False after `timeout` seconds without (another kernel version may log differently)."""
+    True. False when the kernel process ended, or after `timeout` seconds without (another kernel
+    version may log differently)."""
     import asyncio
+    import inspect
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        alive = is_alive()
+        if not (await alive if inspect.isawaitable(alive) else alive):
+            return False
         with open(log, "rb") as f:
             f.seek(offset)
             if f.read().count(b"]: Binding ") >= KERNEL_CHANNELS:
@@ -307,10 +318,12 @@ class Executed:
         return self.source.name
 
     def line(self):
-        retried = f"  (kernel started on attempt {self.attempts})" if self.attempts > 1 else ""
         if self.ok:
+            retried = f"  (kernel started on attempt {self.attempts})" if self.attempts > 1 else ""
             return f"ok   notebooks/{self.name}{retried}"
-        return f"FAIL {describe_failure(self.name, self.error)}{retried}"
+        if self.error and self.error.get("kind") == "startup":
+            return f"FAIL {describe_failure(self.name, self.error)}  (kernel started {self.attempts} times)"
+        return f"FAIL {describe_failure(self.name, self.error)}"
 
 
 def run_one(source, out_dir, log_dir, key):
@@ -564,7 +577,7 @@ def export_page(executed, page, title, nav, version, key):
     charset = re.compile(r"\s*<meta charset=[^>]*>").match(body, insert)
     if charset:
         insert = charset.end()
-    if 'class="gan-figure"' in body:
+    if GAN_FIGURE.search(body):
         body = body[:insert] + "\n" + plotly_loader(version) + body[insert:]
     m = re.search(r"<body[^>]*>", body)
     if m:

@@ -266,7 +266,7 @@ def check_pages(tally, pages):
 # 5. Browser check
 
 def browser_check(tally, pages):
-    with_figures = [p for p in pages if p.is_file() and 'class="gan-figure"' in p.read_text(encoding="utf-8", errors="replace")]
+    with_figures = [p for p in pages if p.is_file() and book.GAN_FIGURE.search(p.read_text(encoding="utf-8", errors="replace"))]
     if not BROWSER_CHECK.is_file():
         line = f"SKIP browser check ({book.rel(BROWSER_CHECK)} missing)"
         print(line)
