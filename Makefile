@@ -56,6 +56,6 @@ clean:
 	rm -rf build lib/target
 
 help:
-	@sed -n '2,6p' Makefile
+	@sed -n '2,5p' Makefile
 
 FORCE:
