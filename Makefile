@@ -1,0 +1,61 @@
+# GAN in Java: the two commands (README.md explains them).
+#   make run        install what is missing, build the library, execute every notebook into build/book/
+#   make test       unit tests, then every notebook on a fresh kernel, then checks; ends "N passed, N failed"
+#   make notebook   Jupyter on 127.0.0.1, opened at notebooks/, with the Java kernel ready
+# Smaller steps: make jupyter | java | jar | kernel | strip | clean
+
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+.DEFAULT_GOAL := run
+
+PY      := scripts/jupyter-python
+JAR     := lib/target/gan.jar
+MVN     ?= mvn
+export MVN
+# The library is rebuilt only when its pom or a file (or folder) under lib/src/main changed, or when
+# lib/target/deps/ was deleted.
+LIB_INPUTS := lib/pom.xml $(shell find lib/src/main 2>/dev/null)
+ifeq ($(wildcard lib/target/deps/*.jar),)
+LIB_INPUTS += FORCE
+endif
+
+.PHONY: run test notebook jupyter java jar kernel strip clean help FORCE
+
+run: jupyter java jar kernel
+	@$(PY) scripts/book.py run
+
+test: jupyter java jar kernel
+	@$(PY) scripts/test.py
+
+notebook: jupyter java jar kernel
+	@echo "== Jupyter on 127.0.0.1 at notebooks/ (stop with Ctrl-C)"
+	@$(PY) -m notebook --ip=127.0.0.1 --notebook-dir=notebooks \
+	    $(if $(filter 0,$(shell id -u)),--allow-root) \
+	    $(if $(DISPLAY)$(WAYLAND_DISPLAY),,--no-browser)
+
+jupyter:
+	@scripts/setup.sh jupyter
+
+java:
+	@scripts/setup.sh java
+
+jar: $(JAR)
+
+$(JAR): $(LIB_INPUTS) | java
+	@echo "== lib: mvn package -> lib/target/gan.jar + lib/target/deps/"
+	@cd lib && $(MVN) -q -B -DskipTests package 2>&1 | sed 's/\x1b\[[0-9;]*m//g'   # Maven 3.8 prints stray color resets
+	@touch $@
+
+kernel: | java jupyter
+	@$(PY) scripts/kernel.py
+
+strip: jupyter
+	@$(PY) scripts/book.py strip
+
+clean:
+	rm -rf build lib/target
+
+help:
+	@sed -n '2,5p' Makefile
+
+FORCE:

@@ -1,0 +1,343 @@
+"""`make test`: the library's unit tests, every notebook on a fresh kernel, and checks of the output.
+
+    scripts/jupyter-python scripts/test.py
+
+1. unit tests      `mvn test` in lib/; every test case in lib/target/surefire-reports counts
+2. static checks   each notebook in notebooks/ is committed clean (no outputs, no execution counts,
+                   the Java kernelspec, `%jars ../lib/target/gan.jar` first, a heading); README.md
+                   shows the commands that .ci/run runs and lists every notebook
+3. notebooks       each executed on a fresh kernel (nothing reused from `make run`) into
+                   build/test/executed/, exported to build/test/book/
+4. pages           each exported page loads nothing from the network (no http:// or https:// in a
+                   src/href it would load, nor in CSS url()/@import), every local file it loads or
+                   links exists, and no inline plotly.js is left in it
+5. browser         scripts/browser_check.py (when present) opens the pages that have figures in
+                   headless Chromium
+
+Every item prints a line; failures are repeated at the end, and the last line is `N passed, N failed`.
+Exit status 1 when anything failed.
+"""
+import html.parser
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import book
+
+ROOT = book.ROOT
+TEST_ROOT = book.BUILD / "test"
+SUREFIRE = book.LIB_TARGET / "surefire-reports"
+BROWSER_CHECK = ROOT / "scripts" / "browser_check.py"
+README = ROOT / "README.md"
+CI = ROOT / ".ci" / "run"
+TEST_COMMAND = "make test"
+RUN_COMMAND = "make run"
+
+
+class Tally:
+    """Every test item: passed or failed, by group; failures keep their message for the recap."""
+
+    def __init__(self):
+        # group -> [passed, failed], in the order the groups run
+        self.groups = {g: [0, 0] for g in ("unit tests", "static checks", "notebooks", "pages offline", "browser")}
+        self.failures = []
+        self.skipped = []
+
+    def add(self, group, ok, failure_line=None):
+        counts = self.groups.setdefault(group, [0, 0])
+        counts[0 if ok else 1] += 1
+        if not ok:
+            self.failures.append(failure_line)
+
+    def passed(self):
+        return sum(c[0] for c in self.groups.values())
+
+    def failed(self):
+        return sum(c[1] for c in self.groups.values())
+
+
+def heading(text):
+    print(f"== {text}", flush=True)
+
+
+# ---------------------------------------------------------------------------------------------------
+# 1. Unit tests
+
+def first_line(text):
+    for line in (text or "").splitlines():
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def unit_tests(tally):
+    log = TEST_ROOT / "mvn-test.log"
+    heading(f"unit tests: mvn test (log: {book.rel(log)})")
+    if SUREFIRE.exists():
+        shutil.rmtree(SUREFIRE)
+    start = time.monotonic()
+    with open(log, "wb") as out:
+        code = subprocess.run(os.environ.get("MVN", "mvn").split() + ["-B", "test"], cwd=ROOT / "lib", stdout=out, stderr=subprocess.STDOUT,
+                              stdin=subprocess.DEVNULL).returncode
+    seconds = time.monotonic() - start
+    per_class, cases, failed = {}, 0, 0
+    for report in sorted(SUREFIRE.glob("TEST-*.xml")) if SUREFIRE.is_dir() else []:
+        for case in ET.parse(report).getroot().iter("testcase"):
+            name = f"{case.get('classname')}.{case.get('name')}"
+            counts = per_class.setdefault(case.get("classname"), [0, 0, 0])
+            problem = case.find("failure")
+            if problem is None:
+                problem = case.find("error")
+            if case.find("skipped") is not None:
+                counts[2] += 1
+                tally.skipped.append(f"unit test {name}")
+                continue
+            cases += 1
+            if problem is None:
+                counts[0] += 1
+                tally.add("unit tests", True)
+            else:
+                counts[1] += 1
+                failed += 1
+                what = first_line(problem.get("message")) or first_line(problem.text) or problem.get("type", "")
+                line = f"FAIL unit test {name}: {what}"
+                print("  " + line)
+                tally.add("unit tests", False, line)
+    for cls, (ok, bad, skipped) in sorted(per_class.items()):
+        extra = (f", {bad} failed" if bad else "") + (f", {skipped} skipped" if skipped else "")
+        print(f"  {cls}: {ok} passed{extra}")
+    if code != 0 and failed == 0:
+        errors = [book.ANSI.sub("", line).rstrip() for line in log.read_text(encoding="utf-8", errors="replace").splitlines()
+                  if line.startswith("[ERROR]") or "\x1b[1;31mERROR" in line]
+        line = f"FAIL mvn test exited with {code}: {first_line(errors[0][7:]) if errors else 'see the log'} ({book.rel(log)})"
+        print("  " + line)
+        for error in errors[:20]:
+            print("    " + error)
+        tally.add("unit tests", False, line)
+    print(f"  {cases} test cases, {failed} failed ({seconds:.1f} s)")
+
+
+# ---------------------------------------------------------------------------------------------------
+# 2. Static checks
+
+def notebook_problems(path):
+    """What makes a committed notebook unfit: outputs, execution counts, wrong kernel, no %jars first."""
+    import nbformat
+    try:
+        nb = nbformat.read(path, as_version=4)
+        nbformat.validate(nb)
+    except Exception as e:  # unreadable JSON, schema violations
+        return [f"not a valid notebook: {type(e).__name__}: {first_line(str(e))}"]
+    problems = []
+    kernelspec = nb.metadata.get("kernelspec", {})
+    if kernelspec.get("name") != book.KERNEL_NAME:
+        problems.append(f'kernelspec name is {kernelspec.get("name")!r}, not "{book.KERNEL_NAME}"')
+    for i, cell in enumerate(nb.cells, start=1):
+        if cell.cell_type != "code":
+            continue
+        if cell.get("outputs"):
+            problems.append(f"cell {i} has {len(cell.outputs)} output{'s' if len(cell.outputs) != 1 else ''}")
+        if cell.get("execution_count") is not None:
+            problems.append(f"cell {i} has execution count {cell.execution_count}")
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    if not code or not code[0].source.strip().startswith("%jars ../lib/target/gan.jar"):
+        problems.append("the first code cell is not `%jars ../lib/target/gan.jar`")
+    if book.first_heading(nb, None) is None:
+        problems.append("no markdown heading (the book takes the title from the first one)")
+    return problems
+
+
+def static_checks(tally, sources):
+    heading("static checks")
+    for source in sources:
+        problems = notebook_problems(source)
+        if problems:
+            line = f"FAIL notebooks/{source.name} is not committed clean: {'; '.join(problems)} (make strip removes outputs)"
+            print("  " + line)
+        else:
+            print(f"  ok   notebooks/{source.name} committed clean")
+        tally.add("static checks", not problems, None if not problems else line)
+
+    readme = README.read_text(encoding="utf-8") if README.is_file() else ""
+    ci = CI.read_text(encoding="utf-8") if CI.is_file() else ""
+    problems = []
+    blocks = re.findall(r"```[a-z]*\n(.*?)```", readme, re.S)
+    if not blocks or TEST_COMMAND not in blocks[0] or RUN_COMMAND not in blocks[0]:
+        problems.append(f"README.md's first code block does not show `{RUN_COMMAND}` and `{TEST_COMMAND}`")
+    if not re.search(rf"^\s*(exec\s+)?{re.escape(TEST_COMMAND)}\b", ci, re.M):
+        problems.append(f".ci/run does not run `{TEST_COMMAND}`")
+    missing = [s.name for s in sources if s.name not in readme]
+    if missing:
+        problems.append(f"README.md's table does not list {', '.join(missing)}")
+    line = f"FAIL README.md and .ci/run: {'; '.join(problems)}" if problems else None
+    print("  " + line if problems else f"  ok   README.md shows the commands .ci/run runs and lists every notebook")
+    tally.add("static checks", not problems, line)
+
+
+# ---------------------------------------------------------------------------------------------------
+# 4. Pages load nothing from the network
+
+NETWORK = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)
+CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""", re.IGNORECASE)
+NOT_A_FILE = re.compile(r"^\s*(?:#|data:|javascript:|mailto:|about:|blob:)", re.IGNORECASE)
+
+
+class PageScanner(html.parser.HTMLParser):
+    """Collects what a page loads (src, link href, object data, CSS url()) and what it links to."""
+
+    LOADS = {"src", "data", "poster", "background"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.loads, self.links, self.styles, self._in_style = [], [], [], False
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name in self.LOADS or (name == "href" and tag in ("link", "base")):
+                self.loads.append((tag, name, value))
+            elif name == "srcset":
+                self.loads.extend((tag, name, part.strip().split(" ")[0]) for part in value.split(",") if part.strip())
+            elif name == "href":
+                self.links.append((tag, name, value))
+            elif name == "style":
+                self.styles.append(value)
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag):
+        self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.styles.append(data)
+
+
+def local_target(page, url):
+    path = re.split(r"[?#]", url, maxsplit=1)[0]
+    return (page.parent / path) if path else None
+
+
+def page_problems(page):
+    text = page.read_text(encoding="utf-8", errors="replace")
+    scanner = PageScanner()
+    scanner.feed(text)
+    problems = []
+    loads = list(scanner.loads)
+    for css in scanner.styles:
+        for m in CSS_URL.finditer(css):
+            loads.append(("style", "url", m.group(2) if m.group(2) is not None else m.group(4)))
+    for tag, attr, url in loads:
+        if NETWORK.match(url):
+            problems.append(f"<{tag} {attr}> loads {url[:120]} from the network")
+        elif not NOT_A_FILE.match(url) and url.strip():
+            target = local_target(page, url)
+            if target is not None and not target.exists():
+                problems.append(f"<{tag} {attr}> loads {url[:120]}, which does not exist")
+    for tag, attr, url in scanner.links:
+        if not NETWORK.match(url) and not NOT_A_FILE.match(url) and url.strip():
+            target = local_target(page, url)
+            if target is not None and not target.exists():
+                problems.append(f"<{tag} {attr}> links to {url[:120]}, which does not exist")
+    if book.GAN_PLOTLY_OPEN.search(text):
+        problems.append('an inline <script class="gan-plotly"> block is left in the page')
+    return problems
+
+
+def check_pages(tally, pages):
+    heading("pages load nothing from the network")
+    for page in pages:
+        if not page.is_file():
+            line = f"FAIL {book.rel(page)}: not written"
+            problems = [line]
+        else:
+            problems = page_problems(page)
+            line = f"FAIL {book.rel(page)}: {'; '.join(problems[:5])}" + (f" (+{len(problems) - 5} more)" if len(problems) > 5 else "")
+        print("  " + line if problems else f"  ok   {book.rel(page)}")
+        tally.add("pages offline", not problems, line if problems else None)
+
+
+# ---------------------------------------------------------------------------------------------------
+# 5. Browser check
+
+def browser_check(tally, pages):
+    with_figures = [p for p in pages if p.is_file() and book.GAN_FIGURE.search(p.read_text(encoding="utf-8", errors="replace"))]
+    if not BROWSER_CHECK.is_file():
+        line = f"SKIP browser check ({book.rel(BROWSER_CHECK)} missing)"
+        print(line)
+        tally.skipped.append(line)
+        return
+    heading(f"browser check: {len(with_figures)} page{'s' if len(with_figures) != 1 else ''} with figures "
+            f"({book.rel(BROWSER_CHECK)})")
+    if not with_figures:
+        print("  no exported page has a figure")
+        return
+    python = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
+    out_dir = TEST_ROOT / "browser"
+    try:
+        done = subprocess.run([python, book.rel(BROWSER_CHECK), "--out", book.rel(out_dir)] + [book.rel(p) for p in with_figures],
+                              cwd=ROOT, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=900)
+        output, code = done.stdout, done.returncode
+        if done.stderr.strip():
+            (out_dir).mkdir(parents=True, exist_ok=True)
+            (out_dir / "stderr.log").write_text(done.stderr, encoding="utf-8")
+    except subprocess.TimeoutExpired:
+        output, code = "", "timeout (900 s)"
+    seen = set()
+    for line in output.splitlines():
+        m = re.match(r"^(PASS|FAIL) (\S+?)(:| \(|$)", line)
+        if not m:
+            continue
+        print("  " + line)
+        page = Path(m.group(2))
+        seen.add((ROOT / page).resolve() if not page.is_absolute() else page.resolve())
+        tally.add("browser", m.group(1) == "PASS", None if m.group(1) == "PASS" else f"{line} (browser check)")
+    for page in with_figures:
+        if page.resolve() not in seen:
+            line = f"FAIL {book.rel(page)}: browser_check.py printed no result for it (exit {code})"
+            print("  " + line)
+            tally.add("browser", False, line)
+    if code not in (0, 1):
+        line = f"FAIL browser check exited with {code}" + (f"; stderr in {book.rel(out_dir / 'stderr.log')}" if (out_dir / "stderr.log").exists() else "")
+        print("  " + line)
+        tally.add("browser", False, line)
+
+
+# ---------------------------------------------------------------------------------------------------
+
+def main():
+    start = time.monotonic()
+    TEST_ROOT.mkdir(parents=True, exist_ok=True)
+    tally = Tally()
+    sources = book.list_notebooks()
+
+    unit_tests(tally)
+    static_checks(tally, sources)
+
+    heading("notebooks, each on a fresh kernel")
+    sources, results, pages, index = book.build_book(TEST_ROOT, reuse=False)
+    for source in sources:
+        r = results[source.name]
+        tally.add("notebooks", r.ok, None if r.ok else r.line())
+
+    check_pages(tally, pages + [index])
+    browser_check(tally, pages)
+
+    print()
+    heading("summary (" + ", ".join(f"{group} {c[0]}/{c[0] + c[1]}" for group, c in tally.groups.items())
+            + f"; {time.monotonic() - start:.0f} s)")
+    for line in tally.skipped:
+        print(f"  not counted: {line}")
+    for line in tally.failures:
+        print(line)
+    print(f"{tally.passed()} passed, {tally.failed()} failed")
+    return 1 if tally.failed() else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
