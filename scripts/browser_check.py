@@ -63,7 +63,7 @@ FIGURE_PROBE = r"""
 class Browser:
     """One headless Chromium process, spoken to over --remote-debugging-pipe."""
 
-    def __init__(self, timeout):
+    def __init__(self, timeout, offline=True):
         self.timeout = timeout
         self.profile = tempfile.mkdtemp(prefix="browser-check-profile-")
         to_chrome_r, self.to_chrome = os.pipe()
@@ -80,11 +80,12 @@ class Browser:
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--disable-default-apps", "--disable-extensions", "--mute-audio", "--hide-scrollbars",
             "--user-data-dir=" + self.profile,
-            "--proxy-server=" + CLOSED_PORT_PROXY, "--proxy-bypass-list=<-loopback>",
-            "--host-resolver-rules=MAP * ~NOTFOUND",
             "--window-size=%d,900" % SCREENSHOT_WIDTH,
             "--remote-debugging-pipe", "about:blank",
         ]
+        if offline:  # every request goes to a closed port, every host name fails to resolve
+            args[1:1] = ["--proxy-server=" + CLOSED_PORT_PROXY, "--proxy-bypass-list=<-loopback>",
+                         "--host-resolver-rules=MAP * ~NOTFOUND"]
         self.proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.PIPE, preexec_fn=child_fds, close_fds=False)
         os.close(to_chrome_r)
