@@ -87,11 +87,15 @@ public final class KernelDisplay implements DisplayProvider {
 
         @Override
         public DisplayData render(String mime, Object o) {
-            String figure = FigureHtml.html((Figure) o); // fails before publishing anything
+            Figure figure = (Figure) o;
+            String html = FigureHtml.html(figure); // fails before publishing anything
             if (PLOTLY_PUBLISHED.compareAndSet(false, true)) {
                 publishHtml.accept(FigureHtml.plotlyBlock());
             }
-            return DisplayData.fromHtml(figure);
+            DisplayData data = DisplayData.fromHtml(html);
+            String title = figure.getLayout() == null ? "" : figure.getLayout().getTitle();
+            data.putText("[plotly figure" + (title == null || title.isBlank() ? "" : ": " + title) + "]"); // for text-only frontends
+            return data;
         }
     }
 

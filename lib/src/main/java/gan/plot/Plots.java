@@ -62,6 +62,8 @@ public final class Plots {
     public static final int MAX_PATH_POINTS = 300;
     /** Quantiles compared in a Q-Q plot (fewer if a sample is smaller). */
     public static final int QQ_POINTS = 200;
+    /** At most this many histogram bins. */
+    public static final int MAX_BINS = 1000;
     /** At most this many grid points per side of a decision surface (200 × 200 is already ~300 kB). */
     public static final int MAX_SURFACE_SIDE = 200;
 
@@ -106,8 +108,8 @@ public final class Plots {
      * An empty history gives a valid figure with only the reference lines (for a live chart's first frame).
      *
      * @param history     rows with increasing epochs; non-finite losses (a diverged run) show as gaps. Not modified.
-     * @param totalEpochs if &gt; 0, the x axis is fixed to [0, totalEpochs] so a live chart grows left to right;
-     *                    0 fits the axis to the data
+     * @param totalEpochs if &gt; 0, the x axis is fixed to [0, totalEpochs] (or to the last epoch, if later) so a
+     *                    live chart grows left to right; 0 fits the axis to the data
      */
     public static Figure lossHistory(List<HistoryRow> history, int totalEpochs) {
         checkHistory(history);
@@ -130,7 +132,7 @@ public final class Plots {
                 : line(span, new double[]{LOG2, LOG2}, "log 2 = 0.6931 (G-loss at equilibrium)", REFERENCE_COLOR, Line.Dash.DOT, 1),
         };
         String title = "Loss history" + (history.isEmpty() ? "" : ": " + history.get(history.size() - 1).progressLine());
-        return figure(layout(title, "epoch", "loss (nats)", WIDTH, HEIGHT).build(), xRange(totalEpochs), List.of(), traces);
+        return figure(layout(title, "epoch", "loss (nats)", WIDTH, HEIGHT).build(), xRange(totalEpochs, span[1]), List.of(), traces);
     }
 
     /**
@@ -228,12 +230,14 @@ public final class Plots {
      *
      * @param real real samples x, finite, non-empty. Not modified.
      * @param fake fake samples G(z), finite, non-empty. Not modified.
-     * @param bins number of bins, &gt;= 1
+     * @param bins number of bins, 1 to {@value #MAX_BINS}
      */
     public static Figure realVsFake(double[] real, double[] fake, int bins) {
         Check.finiteValues("real", real);
         Check.finiteValues("fake", fake);
-        Check.atLeast("bins", bins, 1);
+        if (bins < 1 || bins > MAX_BINS) {
+            throw new IllegalArgumentException("bins must be in [1, " + MAX_BINS + "], got " + bins);
+        }
         double lo = Math.min(Arrays.stream(real).min().getAsDouble(), Arrays.stream(fake).min().getAsDouble());
         double hi = Math.max(Arrays.stream(real).max().getAsDouble(), Arrays.stream(fake).max().getAsDouble());
         if (hi == lo) {
@@ -297,8 +301,8 @@ public final class Plots {
      * @param x     increasing grid, finite. Not modified.
      * @param pData p_data(x). Not modified.
      * @param pG    p_g(x). Not modified.
-     * @param d     D(x), or {@code null} to leave it out. Not modified.
-     * @param dStar D*(x), or {@code null} to leave it out. Not modified.
+     * @param d     D(x), each in [0, 1], or {@code null} to leave it out. Not modified.
+     * @param dStar D*(x), each in [0, 1], or {@code null} to leave it out. Not modified.
      * @param title the figure title
      */
     public static Figure goodfellow(double[] x, double[] pData, double[] pG, double[] d, double[] dStar, String title) {
@@ -329,10 +333,10 @@ public final class Plots {
             checkCurve(at + "pData", p.pData(), x.length);
             checkCurve(at + "pG", p.pG(), x.length);
             if (p.d() != null) {
-                checkCurve(at + "d", p.d(), x.length);
+                checkProbabilities(at + "d", p.d(), x.length);
             }
             if (p.dStar() != null) {
-                checkCurve(at + "dStar", p.dStar(), x.length);
+                checkProbabilities(at + "dStar", p.dStar(), x.length);
             }
             top = Math.max(top, Math.max(Arrays.stream(p.pData()).max().getAsDouble(), Arrays.stream(p.pG()).max().getAsDouble()));
         }
@@ -721,8 +725,9 @@ public final class Plots {
         return Math.max(1, Math.max(last, totalEpochs));
     }
 
-    private static Map<String, Object> xRange(int totalEpochs) {
-        return totalEpochs > 0 ? Map.of("xaxis", Map.of("range", List.of(0, totalEpochs))) : Map.of();
+    /** [0, totalEpochs], or [0, last epoch] once training runs past totalEpochs; nothing if totalEpochs is 0. */
+    private static Map<String, Object> xRange(int totalEpochs, double end) {
+        return totalEpochs > 0 ? Map.of("xaxis", Map.of("range", List.of(0, Math.max(totalEpochs, (int) end)))) : Map.of();
     }
 
     private static void checkHistory(List<HistoryRow> history) {
@@ -750,6 +755,14 @@ public final class Plots {
         if (y.length != length) {
             throw new IllegalArgumentException(name + " has " + y.length + " values but the grid has " + length
                     + "; give one value per grid point");
+        }
+    }
+
+    /** Discriminator outputs: one per grid point, each in [0, 1] (a logit passed by mistake fails here). */
+    private static void checkProbabilities(String name, double[] d, int length) {
+        checkCurve(name, d, length);
+        for (int i = 0; i < d.length; i++) {
+            Check.inRange(name + "[" + i + "]", d[i], 0, 1);
         }
     }
 

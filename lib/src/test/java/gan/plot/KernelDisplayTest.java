@@ -58,6 +58,7 @@ class KernelDisplayTest {
             assertTrue(html.startsWith("<div class=\"gan-figure\""), html.substring(0, 60));
             assertFalse(html.contains("gan-plotly"), "the figure's own output never carries plotly.js, so updateDisplay cannot lose it");
         }
+        assertEquals("[plotly figure: Loss history]", second.data().get("text/plain"), "a text fallback for text-only frontends");
     }
 
     @Test

@@ -79,6 +79,12 @@ class PlotsTest {
     }
 
     @Test
+    void aRunLongerThanAnnouncedWidensTheAxisInsteadOfCuttingIt() {
+        PlotlyFigure f = plotly(Plots.lossHistory(history(30, 10), 100));
+        assertEquals(List.of(0, 290), ((Map<?, ?>) f.layoutExtras().get("xaxis")).get("range"));
+    }
+
+    @Test
     void saturatingGeneratorLossGetsTheMinusLog2Line() {
         List<HistoryRow> h = new ArrayList<>();
         for (int e = 0; e < 10; e++) {
@@ -182,6 +188,8 @@ class PlotsTest {
         assertEquals("density", js.axisTitle("yaxis"));
         assertThrows(IllegalArgumentException.class, () -> Plots.realVsFake(real, new double[]{Double.NaN}, 10));
         assertThrows(IllegalArgumentException.class, () -> Plots.realVsFake(real, fake, 0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Plots.realVsFake(real, fake, 1_000_000));
+        assertTrue(e.getMessage().contains("bins must be in [1, 1000], got 1000000"), e.getMessage());
     }
 
     @Test
@@ -289,6 +297,12 @@ class PlotsTest {
         assertEquals("(a) epoch 0", ((Map<?, ?>) annotations.get(0)).get("text"));
         assertEquals("(d) epoch 10000", ((Map<?, ?>) annotations.get(3)).get("text"));
         assertEquals("x4 domain", ((Map<?, ?>) annotations.get(3)).get("xref"));
+
+        double[] logits = panels.get(0).d().clone();
+        logits[7] = 2.5;
+        IllegalArgumentException notProbability = assertThrows(IllegalArgumentException.class,
+                () -> Plots.goodfellow(x, panels.get(0).pData(), panels.get(0).pG(), logits, null, "logits by mistake"));
+        assertTrue(notProbability.getMessage().contains("panels[0].d[7] must be in [0.0, 1.0], got 2.5"), notProbability.getMessage());
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Plots.goodfellow(grid(-1, 1, 5), panels, "wrong grid"));
