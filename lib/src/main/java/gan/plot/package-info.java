@@ -1,0 +1,27 @@
+/**
+ * Plots that appear inline, offline and live.
+ *
+ * <ul>
+ *   <li>{@link gan.plot.Plots}: the lecture's pictures as tablesaw {@code Figure}s (loss, D-output and divergence
+ *       histories, real vs fake distributions, the 2-D scatter, Goodfellow et al.'s figure 1, D's decision surface,
+ *       sweep heatmaps, Q-Q plots, fans of price paths). They never open a browser.</li>
+ *   <li>{@link gan.plot.FigureHtml}: a figure's HTML ({@code <div class="gan-figure">} + script), the plotly.js
+ *       block from the webjar, and whole offline pages. No CDN anywhere.</li>
+ *   <li>{@link gan.plot.KernelDisplay}: the rapaio kernel's renderer (the only class that touches
+ *       {@code org.rapaio.*}); a Figure as a cell's last expression, or passed to {@code display(...)}, draws
+ *       inline, and {@code updateDisplay(id, figure)} redraws it in place during training.</li>
+ *   <li>{@link gan.plot.PlotlyFigure}: a tablesaw Figure plus the plotly attributes tablesaw 0.44.4 cannot write.</li>
+ * </ul>
+ *
+ * <p>In a notebook:
+ * <pre>
+ *   %jars ../lib/target/gan.jar
+ *   import gan.plot.*;
+ *   Plots.lossHistory(trainer.history())                       // drawn inline
+ *   String chart = display(Plots.lossHistory(List.of(), EPOCHS)); // live: an empty chart first,
+ *   ... row -&gt; updateDisplay(chart, Plots.lossHistory(trainer.history(), EPOCHS))   // then redrawn every N epochs
+ * </pre>
+ * Do not {@code import java.util.*;} in a notebook cell: the kernel already imports it, and importing it again
+ * hides the kernel's {@code display} and {@code updateDisplay}.
+ */
+package gan.plot;

@@ -1,0 +1,141 @@
+package gan.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import gan.Rng;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.plotly.components.Figure;
+
+/**
+ * End to end: pages of figures, opened from disk in headless Chromium with networking off, by
+ * {@code scripts/browser_check.py}; every plot must draw. Screenshots land in {@code build/test/browser/}.
+ * Needs /usr/bin/chromium; {@code -Dgan.browserTest=skip} skips it (say so when you do).
+ */
+class BrowserEndToEndTest {
+    static final Path ROOT = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize().getParent();
+    static final Path OUT = ROOT.resolve("build/test/browser");
+    static final long TIMEOUT_MINUTES = 5;
+
+    /** One of every figure, on seeded synthetic data. */
+    static List<Figure> everyFigure() {
+        Rng rng = new Rng(2014);
+        double[] x = PlotsTest.grid(-4, 4, 161);
+        List<GoodfellowPanel> panels = List.of(PlotsTest.panel("before training", x, 2), PlotsTest.panel("D trained", x, 1.2),
+                PlotsTest.panel("G updated", x, 0.5), PlotsTest.panel("equilibrium", x, 0));
+        double[] real = new double[1000];
+        double[] fake = new double[1000];
+        Arrays.setAll(real, i -> rng.nextGaussian());
+        Arrays.setAll(fake, i -> 0.2 + 0.8 * rng.nextGaussian());
+        double[][] real2 = new double[3000][];
+        double[][] fake2 = new double[3000][];
+        for (int i = 0; i < real2.length; i++) {
+            real2[i] = new double[]{(i % 2 == 0 ? -2 : 2) + 0.5 * rng.nextGaussian(), 0.5 * rng.nextGaussian()};
+            fake2[i] = new double[]{(i % 2 == 0 ? -2 : 2) + 0.6 * rng.nextGaussian(), 0.6 * rng.nextGaussian()};
+        }
+        double[] xs = PlotsTest.grid(-4, 4, 41);
+        double[][] d = new double[xs.length][xs.length];
+        for (int j = 0; j < xs.length; j++) {
+            for (int i = 0; i < xs.length; i++) {
+                d[j][i] = 1 / (1 + Math.exp(-xs[i] * xs[j]));
+            }
+        }
+        double[][] paths = new double[100][200];
+        for (double[] p : paths) {
+            double price = 100;
+            for (int t = 0; t < p.length; t++) {
+                price *= Math.exp(0.01 * rng.nextGaussian());
+                p[t] = price;
+            }
+        }
+        GoodfellowPanel last = panels.get(3);
+        return List.of(
+                Plots.lossHistory(PlotsTest.history(1001, 10)),
+                Plots.lossHistory(List.of(), 10_000),
+                Plots.discriminatorHistory(PlotsTest.history(1001, 10)),
+                Plots.divergenceHistory(PlotsTest.history(1001, 10)),
+                Plots.divergenceHistory(new int[]{0, 100, 200}, java.util.Map.of("KL", new double[]{1, 0.4, 0.1},
+                        "JSD", new double[]{0.3, 0.1, Double.NaN})),
+                Plots.realVsFake(real, fake, 40),
+                Plots.realVsFakeDensity(x, last.pData(), panels.get(1).pG()),
+                Plots.scatter(real2, fake2),
+                Plots.goodfellow(x, last.pData(), last.pG(), last.d(), last.dStar(), "Goodfellow et al., figure 1 (d)"),
+                Plots.goodfellow(x, panels, "Goodfellow et al., figure 1"),
+                Plots.decisionSurface(xs, xs, d, real2, fake2),
+                Plots.heatmap(new String[]{"k = 1", "k = 2"}, new String[]{"1e-4", "1e-3", "1e-2"},
+                        new double[][]{{0.01, 0.02, Double.NaN}, {0.015, 0.03, 0.4}}, "Final JSD", "k", "learning rate", "JSD (nats)"),
+                Plots.qq(fake, real, "fake", "real"),
+                Plots.paths(paths[0], Arrays.copyOfRange(paths, 1, paths.length), "Price paths", "price"));
+    }
+
+    @Test
+    void everyFigureDrawsOfflineInHeadlessChromium() throws IOException, InterruptedException {
+        Assumptions.assumeFalse("skip".equals(System.getProperty("gan.browserTest")), "browser test skipped by -Dgan.browserTest=skip");
+        assertTrue(Files.isExecutable(Path.of("/usr/bin/chromium")),
+                "the browser test needs /usr/bin/chromium (apt-get install chromium); -Dgan.browserTest=skip skips it");
+        List<Figure> figures = everyFigure();
+        Files.createDirectories(OUT);
+
+        // 1. A page as FigureHtml.page writes it: plotly.js once in <head>.
+        Path page = OUT.resolve("figures.html");
+        FigureHtml.writePage(page, "Every figure of gan.plot", figures);
+
+        // 2. require.js is on the page (classic Notebook): plotly.js must still set window.Plotly, never call define.
+        StringBuilder amd = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><script>"
+                + "window.define = function () { throw new Error('plotly.js registered with AMD instead of setting window.Plotly'); };"
+                + "window.define.amd = {};</script>\n").append(FigureHtml.plotlyBlock()).append("</head><body>\n");
+        figures.subList(0, 3).forEach(f -> amd.append(FigureHtml.html(f)));
+        Path amdPage = write("with-require-js.html", amd.append("</body></html>\n").toString());
+
+        // 3. plotly.js arrives after the figures (end of the page): each figure waits for the load event.
+        StringBuilder late = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>\n");
+        figures.subList(0, 3).forEach(f -> late.append(FigureHtml.html(f)));
+        Path latePage = write("plotly-loaded-last.html", late.append(FigureHtml.plotlyBlock()).append("</body></html>\n").toString());
+
+        Result r = browserCheck("--strict", "--out", OUT.toString(), page.toString(), amdPage.toString(), latePage.toString());
+        assertEquals(0, r.exit, r.output);
+        assertTrue(r.output.contains("PASS " + page + " (" + figures.size() + " plots"), r.output);
+        assertTrue(r.output.contains("PASS " + amdPage + " (3 plots"), r.output);
+        assertTrue(r.output.contains("PASS " + latePage + " (3 plots"), r.output);
+        assertTrue(Files.size(OUT.resolve("figures.png")) > 100_000, "a full-page screenshot");
+    }
+
+    @Test
+    void theCheckerFailsBrokenPages() throws IOException, InterruptedException {
+        Assumptions.assumeFalse("skip".equals(System.getProperty("gan.browserTest")), "browser test skipped by -Dgan.browserTest=skip");
+        Result r = browserCheck("--self-test", "--out", OUT.resolve("self-test").toString());
+        assertEquals(0, r.exit, r.output);
+        assertTrue(r.output.contains("SELF-TEST PASSED"), r.output);
+    }
+
+    private static Path write(String name, String html) throws IOException {
+        Path p = OUT.resolve(name);
+        Files.writeString(p, html, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    record Result(int exit, String output) {
+    }
+
+    private static Result browserCheck(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/python3", ROOT.resolve("scripts/browser_check.py").toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("browser_check.py did not finish within " + TIMEOUT_MINUTES + " minutes:\n" + output);
+        }
+        System.out.print(output);
+        return new Result(p.exitValue(), output);
+    }
+}

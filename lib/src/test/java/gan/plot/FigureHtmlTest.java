@@ -1,0 +1,136 @@
+package gan.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.plotly.components.Figure;
+import tech.tablesaw.plotly.components.Layout;
+import tech.tablesaw.plotly.traces.HeatmapTrace;
+import tech.tablesaw.plotly.traces.ScatterTrace;
+
+class FigureHtmlTest {
+    /** A figure's HTML, without plotly.js, stays small: the lecture's figures are well under this. */
+    static final int SMALL_FIGURE_BYTES = 10_000;
+    static final Pattern DIV = Pattern.compile("<div class=\"gan-figure\" id=\"(gan-fig-[a-z0-9]+-\\d+)\" style=\"([^\"]*)\">");
+
+    static Figure simple() {
+        return Plots.lossHistory(PlotsTest.history(10, 10));
+    }
+
+    static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
+    void aFigureIsADivAndAScriptThatDrawsIntoIt() {
+        String html = FigureHtml.html(simple());
+        Matcher div = DIV.matcher(html);
+        assertTrue(div.find(), html);
+        String id = div.group(1);
+        assertEquals("width:700px;max-width:100%;height:450px;", div.group(2), "the div takes the layout's size");
+        assertTrue(html.contains("var div = document.getElementById('" + id + "');"));
+        assertTrue(html.contains("var target_gan_fig_") && html.contains("= document.getElementById('" + id + "');"),
+                "tablesaw's lookup points at the hyphenated id");
+        assertTrue(html.contains("Plotly.newPlot(target_gan_fig_"));
+        assertTrue(html.contains("if (!window.Plotly) {"));
+        assertTrue(html.contains(FigureHtml.NOT_LOADED_MESSAGE));
+        assertTrue(html.contains("window.addEventListener('load', draw)"), "waits for a plotly.js loaded later in the page");
+        assertFalse(html.contains("cdn") || html.contains("https://"), "no CDN, no network");
+        assertTrue(html.length() < SMALL_FIGURE_BYTES, "a small figure's HTML is small: " + html.length());
+    }
+
+    @Test
+    void theScriptNeverContainsAClosingTagEarly() {
+        ScatterTrace t = ScatterTrace.builder(new double[]{1}, new double[]{1}).text(new String[]{"</script><b>"})
+                .mode(ScatterTrace.Mode.TEXT).name("x").build();
+        String html = FigureHtml.html(new Figure(Layout.builder().title("t").build(), t));
+        String script = html.substring(html.indexOf("<script>") + "<script>".length(), html.lastIndexOf("</script>"));
+        assertFalse(script.contains("</"), script);
+        assertTrue(script.contains("<\\/script>"));
+    }
+
+    @Test
+    void everyRenderGetsAFreshId() {
+        Figure f = simple();
+        Matcher a = DIV.matcher(FigureHtml.html(f));
+        Matcher b = DIV.matcher(FigureHtml.html(f));
+        assertTrue(a.find() && b.find());
+        assertNotEquals(a.group(1), b.group(1));
+    }
+
+    @Test
+    void plainTablesawFiguresRenderToo() {
+        Figure f = new Figure(ScatterTrace.builder(new double[]{1, 2}, new double[]{3, 4}).build());
+        Matcher div = DIV.matcher(FigureHtml.html(f));
+        assertTrue(div.find());
+        assertEquals("width:100%;height:450px;", div.group(2), "no layout: plotly's default height");
+    }
+
+    @Test
+    void aHeatmapAfterTheFirstTraceIsRefused() {
+        HeatmapTrace h = HeatmapTrace.builder(new Object[]{"a"}, new Object[]{"b"}, new double[][]{{1}}).build();
+        ScatterTrace s = ScatterTrace.builder(new double[]{1}, new double[]{1}).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FigureHtml.html(new Figure(s, h)));
+        assertTrue(e.getMessage().contains("HeatmapTrace at index 1"), e.getMessage());
+        assertTrue(FigureHtml.html(new Figure(h, s)).contains("type: 'heatmap'"));
+    }
+
+    @Test
+    void thePlotlyBlockIsTheWebjarsBundleHiddenFromRequireJs() {
+        String block = FigureHtml.plotlyBlock();
+        assertTrue(block.startsWith("<script class=\"gan-plotly\" data-version=\"2.35.3\">\n"), block.substring(0, 80));
+        assertTrue(block.endsWith("\n}).call(window);\n</script>\n"));
+        assertTrue(block.contains("(function (define, module, exports) {\n/**\n* plotly.js v2.35.3\n"),
+                "the UMD header sees define, module and exports undefined, so it sets root.Plotly");
+        assertEquals(1, count(block, "</"), "the only </ is the closing </script>");
+        assertTrue(block.length() > 10_000_000, "the full bundle: " + block.length());
+        assertEquals(FigureHtml.plotlyJs().length() + count(FigureHtml.plotlyJs(), "</"),
+                block.length() - block.indexOf("/**\n* plotly.js") - "\n}).call(window);\n</script>\n".length(),
+                "every </ became <\\/, nothing else changed");
+    }
+
+    @Test
+    void aPageHoldsPlotlyOnceAndEveryFigure(@TempDir Path dir) throws IOException {
+        List<Figure> figures = List.of(simple(), simple(), simple());
+        Path file = dir.resolve("sub/page.html");
+        FigureHtml.writePage(file, "Three <plots>", figures);
+        String page = Files.readString(file);
+        assertEquals(1, count(page, "class=\"gan-plotly\""));
+        assertEquals(3, count(page, "class=\"gan-figure\""));
+        assertTrue(page.contains("<title>Three &lt;plots&gt;</title>"));
+        assertTrue(page.indexOf("gan-plotly") < page.indexOf("gan-figure"), "plotly.js comes first, in <head>");
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            assertEquals(List.of(file), files.toList(), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void aTableIsAnHtmlTableWithItsFirstRows() {
+        Table t = Table.create("sweep", StringColumn.create("k", "1", "2", "<3>"), DoubleColumn.create("jsd", 0.1, 0.2, 0.3));
+        String html = FigureHtml.table(t, 2);
+        assertTrue(html.contains("<p><b>sweep</b></p>"));
+        assertTrue(html.contains("<th>k</th><th>jsd</th>"));
+        assertTrue(html.contains("<tr><td>1</td><td>0.1</td></tr><tr><td>2</td><td>0.2</td></tr></tbody>"), html);
+        assertTrue(html.contains("3 rows × 2 columns (first 2 shown)"));
+        assertTrue(FigureHtml.table(t).contains("<td>&lt;3&gt;</td>"), "cells are escaped");
+    }
+}
