@@ -1,6 +1,7 @@
 """Executes the notebooks and publishes them as a small book of HTML pages that work offline.
 
     scripts/jupyter-python scripts/book.py run      execute what changed, export, write the index
+                                                    (NB="6-5 6-7" runs only notebooks starting so)
     scripts/jupyter-python scripts/book.py strip    remove outputs and execution counts from notebooks/
 
 `make run` calls `run`; scripts/test.py uses the same functions with a fresh output folder.
@@ -369,14 +370,21 @@ def execute_all(sources, out_dir, log_dir, keys, reuse):
     """Executes the notebooks (two at a time by default) and prints one line per notebook, in the
     order they finish: seconds, ok or FAIL with notebook, cell and error. With reuse, a notebook whose
     last run succeeded for the same key is not run again. Returns {name: Executed}."""
-    results, todo = {}, []
+    results, todo, unselected = {}, [], []
     for source in sources:
         previous = read_result(out_dir / (source.stem + ".result.json")) if reuse else None
         if (previous and previous.get("ok") and previous.get("key") == keys[source.name]
                 and (out_dir / source.name).is_file()):
             results[source.name] = Executed(source, True, previous.get("seconds", 0.0), None, None, skipped=True)
+        elif reuse and not selected(source):
+            unselected.append(source.name)                   # NB=… names others: keep their last run, if any
+            if previous and (out_dir / source.name).is_file():
+                results[source.name] = Executed(source, bool(previous.get("ok")), previous.get("seconds", 0.0),
+                                                previous.get("error"), None, skipped=True)
         else:
             todo.append(source)
+    if unselected:
+        print(f"   not selected by NB={os.environ.get('NB', '')!r}, not run: {', '.join(unselected)}")
     if reuse and results:
         print(f"   unchanged, not run again: {', '.join(sorted(results))}")
     if todo:
@@ -391,6 +399,12 @@ def execute_all(sources, out_dir, log_dir, keys, reuse):
             if not done.ok and done.error and done.error.get("kind") == "startup":
                 print_kernel_log(done.log)
     return results
+
+
+def selected(source):
+    """True unless NB (space-separated file-name prefixes, e.g. NB="6-5 6-7") leaves this notebook out."""
+    prefixes = os.environ.get("NB", "").split()
+    return not prefixes or any(source.name.startswith(p) for p in prefixes)
 
 
 def read_result(path):
@@ -710,6 +724,7 @@ def build_book(out_root, reuse):
         titles[source.name] = first_heading(nbformat.read(source, as_version=4), source.stem)
     executed_dir, log_dir, book_dir = out_root / "executed", out_root / "logs", out_root / "book"
     results = execute_all(sources, executed_dir, log_dir, keys, reuse)
+    sources = [s for s in sources if s.name in results]     # NB=… may leave out notebooks never run before
     for stale in executed_dir.glob("*.ipynb"):
         if stale.name not in keys:
             stale.unlink()
