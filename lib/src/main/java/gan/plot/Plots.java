@@ -221,6 +221,49 @@ public final class Plots {
                 traces.toArray(new Trace[0]));
     }
 
+    // ---------------------------------------------------------------- any curves on one x grid
+
+    /**
+     * Named curves y = f(x) on one grid, one line each: for the pictures that are neither a history nor a
+     * distribution, e.g. the loss terms log D and log(1 − D) against D, or a loss's gradient against D(G(z)).
+     * A {@link LinkedHashMap} or {@link java.util.SortedMap} is drawn in its own order; any other map (e.g.
+     * {@code Map.of}, whose order is unspecified) in alphabetical order of names, so colours and legend never
+     * change from run to run. Non-finite values (log 0 = −∞) are drawn as gaps.
+     *
+     * @param title  the figure title
+     * @param xName  the x axis title
+     * @param yName  the y axis title
+     * @param x      increasing grid, finite. Not modified.
+     * @param series name → values, each as long as {@code x}, at least one. Not modified.
+     */
+    public static Figure lines(String title, String xName, String yName, double[] x, Map<String, double[]> series) {
+        Check.notNull("title", title);
+        Check.notNull("xName", xName);
+        Check.notNull("yName", yName);
+        checkGrid("x", x);
+        Check.notNull("series", series);
+        if (series.isEmpty()) {
+            throw new IllegalArgumentException("series must name at least one curve, e.g. Map.of(\"log D\", logD)");
+        }
+        Map<String, double[]> ordered = series instanceof LinkedHashMap || series instanceof java.util.SortedMap
+                ? series : new TreeMap<>(series);
+        List<Trace> traces = new ArrayList<>();
+        int c = 0;
+        for (Map.Entry<String, double[]> e : ordered.entrySet()) {
+            double[] v = Check.notNull("series[" + e.getKey() + "]", e.getValue());
+            if (v.length != x.length) {
+                throw new IllegalArgumentException("series[" + e.getKey() + "] has " + v.length + " values but x has "
+                        + x.length + "; give one value per grid point");
+            }
+            double[] y = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                y[i] = Double.isFinite(v[i]) ? v[i] : Double.NaN;              // a gap, not a clamped value
+            }
+            traces.add(line(x, y, e.getKey(), SERIES_COLORS[c++ % SERIES_COLORS.length], Line.Dash.SOLID, 2));
+        }
+        return figure(layout(title, xName, yName, WIDTH, HEIGHT).build(), Map.of(), List.of(), traces.toArray(new Trace[0]));
+    }
+
     // ---------------------------------------------------------------- distributions
 
     /**

@@ -159,6 +159,44 @@ class PlotsTest {
     }
 
     @Test
+    void linesDrawsNamedCurvesOnOneGridWithGapsForInfinities() {
+        double[] x = {0.25, 0.5, 0.75, 1.0};
+        double[] logD = Arrays.stream(x).map(Math::log).toArray();
+        double[] log1mD = Arrays.stream(x).map(d -> Math.log(1 - d)).toArray();   // −∞ at D = 1
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put("log D", logD);
+        series.put("log(1 - D)", log1mD);
+        FigureJs js = new FigureJs(Plots.lines("Loss terms", "D", "nats", x, series));
+        assertEquals(2, js.traces.size());
+        assertEquals("log D", js.string(0, "name"), "a LinkedHashMap keeps its order");
+        assertEquals("log(1 - D)", js.string(1, "name"));
+        assertArrayEquals(x, js.array(0, "x"), EXACT);
+        assertArrayEquals(x, js.array(1, "x"), EXACT);
+        assertArrayEquals(logD, js.array(0, "y"), ROUNDING);
+        assertEquals(Math.log(0.25), js.array(1, "y")[2], ROUNDING);
+        assertTrue(Double.isNaN(js.array(1, "y")[3]), "log 0 = -Infinity is drawn as a gap");
+        assertFalse(js.lineColor(0).equals(js.lineColor(1)));
+        assertEquals("Loss terms", js.title());
+        assertEquals("D", js.axisTitle("xaxis"));
+        assertEquals("nats", js.axisTitle("yaxis"));
+        assertTrue(js.layout.contains("showlegend: true"));
+
+        Map<String, double[]> reversed = new LinkedHashMap<>();
+        reversed.put("b", logD);
+        reversed.put("a", logD);
+        assertEquals("b", new FigureJs(Plots.lines("t", "x", "y", x, reversed)).string(0, "name"));
+        assertEquals("a", new FigureJs(Plots.lines("t", "x", "y", x, Map.of("b", logD, "a", logD))).string(0, "name"),
+                "a map without an order is drawn alphabetically");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Plots.lines("t", "x", "y", x, Map.of("log D", new double[]{1, 2})));
+        assertTrue(e.getMessage().contains("series[log D] has 2 values but x has 4"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Plots.lines("t", "x", "y", x, Map.of()));
+        e = assertThrows(IllegalArgumentException.class, () -> Plots.lines("t", "x", "y", new double[]{0, 0}, Map.of("a", new double[2])));
+        assertTrue(e.getMessage().contains("x must increase"), e.getMessage());
+    }
+
+    @Test
     void realVsFakeHistogramsShareBinsAndIntegrateToOne() {
         Rng rng = new Rng(7);
         double[] real = new double[1000];
