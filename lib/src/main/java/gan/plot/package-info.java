@@ -11,6 +11,7 @@
  *       {@code org.rapaio.*}); a Figure as a cell's last expression, or passed to {@code display(...)}, draws
  *       inline, and {@code updateDisplay(id, figure)} redraws it in place during training.</li>
  *   <li>{@link gan.plot.PlotlyFigure}: a tablesaw Figure plus the plotly attributes tablesaw 0.44.4 cannot write.</li>
+ *   <li>{@link gan.plot.RunTable}: the final numbers of several training runs side by side, as a tablesaw {@code Table}.</li>
  * </ul>
  *
  * <p>In a notebook:
