@@ -334,6 +334,98 @@ public final class Plots {
                 Map.of(), List.of(), traces);
     }
 
+    /**
+     * {@link #scatter} at several moments of training, as panels (a), (b), … side by side: the same real points
+     * (blue) in every panel with that moment's fakes (red), on one x1 and x2 range shared by all panels and
+     * spanning every point, so the panels compare at a glance. The legend is shared; clicking an entry toggles
+     * it in every panel. Each set is thinned evenly to at most {@value #MAX_PANEL_POINTS} points per panel
+     * (the legend then says "(500 of 1000 shown)"), which keeps four panels under 100 kB.
+     *
+     * @param real   n × 2 real points, finite. Not modified.
+     * @param fakes  1 to 8 sets of fake points (m_k × 2 each, finite), one per panel. Not modified.
+     * @param labels one caption per panel, e.g. "epoch 5,000"
+     * @param title  the figure title
+     */
+    public static Figure scatterPanels(double[][] real, List<double[][]> fakes, List<String> labels, String title) {
+        checkPoints("real", real);
+        Check.notNull("fakes", fakes);
+        Check.notNull("labels", labels);
+        Check.notNull("title", title);
+        if (fakes.isEmpty() || fakes.size() > 8) {
+            throw new IllegalArgumentException("fakes must hold 1 to 8 sets of points, (a) to (h), got " + fakes.size());
+        }
+        if (labels.size() != fakes.size()) {
+            throw new IllegalArgumentException("labels must hold one caption per panel: " + fakes.size() + " sets of fakes but "
+                    + labels.size() + " labels");
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        List<double[][]> sets = new ArrayList<>(fakes);
+        sets.add(real);
+        for (int k = 0; k < fakes.size(); k++) {
+            checkPoints("fakes[" + k + "]", fakes.get(k));
+            Check.notNull("labels[" + k + "]", labels.get(k));
+        }
+        for (double[][] set : sets) {
+            for (double[] p : set) {
+                lo = Math.min(lo, Math.min(p[0], p[1]));
+                hi = Math.max(hi, Math.max(p[0], p[1]));
+            }
+        }
+        if (!(hi > lo)) {              // no points, or all on one spot
+            lo = Double.isFinite(lo) ? lo - 1 : -1;
+            hi = lo + 2;
+        }
+        double pad = 0.04 * (hi - lo);
+        List<Object> range = List.of(round(lo - pad), round(hi + pad));
+
+        int n = fakes.size();
+        List<Trace> traces = new ArrayList<>();
+        List<Map<String, Object>> traceExtras = new ArrayList<>();
+        Map<String, Object> layoutExtras = new LinkedHashMap<>();
+        List<Object> annotations = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            String suffix = k == 0 ? "" : Integer.toString(k + 1);
+            traces.add(panelPoints(real, "real data", REAL_COLOR, suffix, k == 0));
+            traceExtras.add(Map.of("legendgroup", "real data"));
+            traces.add(panelPoints(fakes.get(k), "fake data G(z)", FAKE_COLOR, suffix, k == 0));
+            traceExtras.add(Map.of("legendgroup", "fake data G(z)"));
+            layoutExtras.put("xaxis" + suffix, Map.of("range", range, "title", Map.of("text", "x1"), "automargin", true, "zeroline", false));
+            layoutExtras.put("yaxis" + suffix, k == 0
+                    ? Map.of("range", range, "title", Map.of("text", "x2"), "automargin", true, "zeroline", false)
+                    : Map.of("range", range, "zeroline", false));
+            String caption = n == 1 ? labels.get(k) : ("(" + (char) ('a' + k) + ") " + labels.get(k)).strip();
+            if (!caption.isEmpty()) {
+                annotations.add(Map.of("text", caption, "xref", "x" + suffix + " domain", "yref", "y" + suffix + " domain",
+                        "x", 0.5, "y", 1.0, "xanchor", "center", "yanchor", "bottom", "showarrow", false));
+            }
+        }
+        layoutExtras.put("annotations", annotations);
+        Layout.LayoutBuilder layout = layout(title, "x1", "x2", Math.max(WIDTH, 270 * n), 400)
+                .margin(Margin.builder().top(90).bottom(40).left(60).right(30).build());
+        if (n > 1) {
+            layout.grid(Grid.builder().rows(1).columns(n).pattern(Grid.Pattern.INDEPENDENT).xGap(0.06).yGap(0.1).build());
+        }
+        return figure(layout.build(), layoutExtras, traceExtras, traces.toArray(new Trace[0]));
+    }
+
+    /** At most this many points per trace in each panel of {@link #scatterPanels}. */
+    public static final int MAX_PANEL_POINTS = 500;
+
+    private static ScatterTrace panelPoints(double[][] xy, String name, String color, String axisSuffix, boolean legend) {
+        int[] keep = evenly(xy.length, MAX_PANEL_POINTS);
+        double[] x = new double[keep.length];
+        double[] y = new double[keep.length];
+        for (int i = 0; i < keep.length; i++) {
+            x[i] = xy[keep[i]][0];
+            y[i] = xy[keep[i]][1];
+        }
+        String label = name + (keep.length < xy.length ? " (" + keep.length + " of " + xy.length + " shown)" : "");
+        return ScatterTrace.builder(round(x), round(y)).name(label).mode(ScatterTrace.Mode.MARKERS).showLegend(legend)
+                .marker(Marker.builder().color(color).size(4).opacity(0.6).build())
+                .xAxis("x" + axisSuffix).yAxis("y" + axisSuffix).build();
+    }
+
     // ---------------------------------------------------------------- Goodfellow et al., figure 1
 
     /**
