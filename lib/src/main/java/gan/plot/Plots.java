@@ -603,7 +603,7 @@ public final class Plots {
                 .line(Line.builder().color(color).dash(dash).width(width).build()).build();
     }
 
-    private static ScatterTrace points(double[][] xy, String name, String color, String xAxis, String yAxis) {
+    static ScatterTrace points(double[][] xy, String name, String color, String xAxis, String yAxis) {
         int[] keep = evenly(xy.length, MAX_SCATTER_POINTS);
         double[] x = new double[keep.length];
         double[] y = new double[keep.length];

@@ -31,6 +31,12 @@ public final class ReturnPlots {
     static final int CURVE_POINTS = 400;
     /** Quantiles per sample in a normal Q-Q plot (fewer if the smallest sample is smaller). */
     public static final int QQ_NORMAL_POINTS = 2000;
+    /** Paths drawn as thin lines per fan (the bands use all paths). */
+    public static final int FAN_PATHS = 20;
+    /** At most this many points per drawn path and band (a 250-day path is thinned to every second day). */
+    public static final int FAN_POINTS = 126;
+    /** The widest fan figure in pixels (fits the book's page). */
+    static final int FAN_MAX_WIDTH = 1000;
     /** Pointwise quantiles drawn over each fan: 5%, median, 95%. */
     static final double[] FAN_BANDS = {0.05, 0.5, 0.95};
 
@@ -95,7 +101,7 @@ public final class ReturnPlots {
                     logDensity ? "rgba(0,0,0,0)" : fill(PALETTE[0])),
             Plots.histogramOutline(fake, range[0], range[1], bins, "GAN G(z) (n = " + fake.length + ")", PALETTE[1],
                     logDensity ? "rgba(0,0,0,0)" : fill(PALETTE[1])),
-            Plots.line(x, p, "normal fitted to real: N(" + String.format("%.3g", mean) + ", " + String.format("%.3g", std) + "²)",
+            Plots.line(x, p, "normal fitted to real: N(" + threeDigits(mean, std) + ", " + threeDigits(std, std) + "²)",
                     "black", Line.Dash.DASH, 2),
         };
         Map<String, Object> extras = new LinkedHashMap<>();
@@ -144,7 +150,7 @@ public final class ReturnPlots {
         }
         String name = samples.keySet().iterator().next();
         traces.add(Plots.line(new double[] {q[0], q[m - 1]}, new double[] {mean + std * q[0], mean + std * q[m - 1]},
-                "normal fitted to " + name + ": y = " + String.format("%.3g", mean) + " + " + String.format("%.3g", std) + "·x",
+                "normal fitted to " + name + ": y = " + threeDigits(mean, std) + " + " + threeDigits(std, std) + "·x",
                 Plots.REFERENCE_COLOR, Line.Dash.DASH, 1.5));
         return Plots.figure(Plots.layout("Normal Q-Q plot", "standard normal quantile Φ⁻¹(p)", "sample quantile", 650, 550).build(),
                 Map.of(), List.of(), traces.toArray(new Trace[0]));
@@ -152,9 +158,10 @@ public final class ReturnPlots {
 
     /**
      * Fans of simulated paths side by side, one panel per model, on a shared y range: in each, the first
-     * {@value Plots#MAX_FAN_PATHS} paths as thin lines (paths are exchangeable, so these are a fair sample) and,
-     * over all paths, the pointwise 5% and 95% quantiles (dashed) and the median (solid), in the model's
-     * {@link #PALETTE} colour.
+     * {@value #FAN_PATHS} paths as thin lines (paths are exchangeable, so these are a fair sample) and, over all
+     * paths, the pointwise 5% and 95% quantiles (dashed) and the median (solid), in the model's {@link #PALETTE}
+     * colour, with one legend entry per fan (clicking it hides the whole fan). Lines are thinned evenly to at most {@value #FAN_POINTS} points (first and last kept), which keeps
+     * a three-panel figure near 150 kB.
      *
      * @param fans  name → paths × steps (all paths of a fan the same length ≥ 1), finite; 1 to 4 fans. Not modified.
      * @param title the figure title
@@ -191,8 +198,8 @@ public final class ReturnPlots {
             }
             String suffix = k == 0 ? "" : Integer.toString(k + 1);
             String color = PALETTE[k];
-            int shown = Math.min(Plots.MAX_FAN_PATHS, paths.length);
-            int[] keep = Plots.evenly(steps, Plots.MAX_PATH_POINTS);
+            int shown = Math.min(FAN_PATHS, paths.length);
+            int[] keep = Plots.evenly(steps, FAN_POINTS);
             List<Double> xs = new ArrayList<>(), ys = new ArrayList<>();
             for (int p = 0; p < shown; p++) {
                 for (int i : keep) {
@@ -203,9 +210,9 @@ public final class ReturnPlots {
                 ys.add(Double.NaN);
             }
             traces.add(ScatterTrace.builder(Plots.round(unbox(xs)), Plots.round(unbox(ys)))
-                    .name(name + ": " + shown + " of " + paths.length + " paths").mode(ScatterTrace.Mode.LINE)
+                    .name(name + ": " + shown + " of " + paths.length + " paths").mode(ScatterTrace.Mode.LINE).showLegend(false)
                     .line(Line.builder().color(color).width(0.7).build()).xAxis("x" + suffix).yAxis("y" + suffix).build());
-            traceExtras.add(Map.of("opacity", 0.35));
+            traceExtras.add(Map.of("opacity", 0.35, "legendgroup", name));
             double[] x = new double[keep.length];
             for (int i = 0; i < keep.length; i++) x[i] = keep[i];
             for (double band : FAN_BANDS) {
@@ -215,11 +222,14 @@ public final class ReturnPlots {
                     for (int p = 0; p < paths.length; p++) column[p] = paths[p][keep[i]];
                     y[i] = Samples.quantile(column, band);
                 }
-                String label = band == 0.5 ? name + ": median" : name + ": " + Math.round(band * 100) + "% quantile";
+                String label = band == 0.5
+                        ? name + ": median, 5% and 95% (dashed), " + shown + " of " + paths.length + " paths"
+                        : name + ": " + Math.round(band * 100) + "% quantile";
                 traces.add(ScatterTrace.builder(Plots.round(x), Plots.round(y)).name(label).mode(ScatterTrace.Mode.LINE)
+                        .showLegend(band == 0.5)
                         .line(Line.builder().color(color).width(2.5).dash(band == 0.5 ? Line.Dash.SOLID : Line.Dash.DASH).build())
                         .xAxis("x" + suffix).yAxis("y" + suffix).build());
-                traceExtras.add(Map.of());
+                traceExtras.add(Map.of("legendgroup", name));
             }
             layoutExtras.put("xaxis" + suffix, Map.of("title", Map.of("text", "trading day"), "automargin", true, "zeroline", false));
             annotations.add(Map.of("text", name, "xref", "x" + suffix + " domain", "yref", "y" + suffix + " domain",
@@ -233,12 +243,42 @@ public final class ReturnPlots {
             layoutExtras.put("yaxis" + suffix, j == 0 ? Map.of("range", yRange, "automargin", true) : Map.of("range", yRange));
         }
         layoutExtras.put("annotations", annotations);
-        Layout.LayoutBuilder layout = Plots.layout(title, "trading day", yName, Math.max(Plots.WIDTH, 330 * n), 480)
+        Layout.LayoutBuilder layout = Plots.layout(title, "trading day", yName, Math.min(FAN_MAX_WIDTH, Math.max(Plots.WIDTH, 300 * n)), 480)
                 .margin(Margin.builder().top(90).bottom(40).left(70).right(30).build());
         if (n > 1) {
             layout.grid(Grid.builder().rows(1).columns(n).pattern(Grid.Pattern.INDEPENDENT).xGap(0.06).yGap(0.1).build());
         }
         return Plots.figure(layout.build(), layoutExtras, traceExtras, traces.toArray(new Trace[0]));
+    }
+
+    /**
+     * Real pairs (blue) and generated pairs (red) in the plane, e.g. the daily returns of two shares, with named
+     * axes; each set is thinned evenly to at most {@value Plots#MAX_SCATTER_POINTS} points (the legend says so).
+     *
+     * @param real  n × 2 real pairs, finite. Not modified.
+     * @param fake  m × 2 generated pairs, finite. Not modified.
+     * @param xName the first coordinate's name (x axis)
+     * @param yName the second coordinate's name (y axis)
+     */
+    public static Figure pairs(double[][] real, double[][] fake, String xName, String yName) {
+        Check.notNull("xName", xName);
+        Check.notNull("yName", yName);
+        for (String which : List.of("real", "fake")) {
+            double[][] m = which.equals("real") ? real : fake;
+            Check.notNull(which, m);
+            for (int i = 0; i < m.length; i++) {
+                if (m[i] == null || m[i].length != 2 || !Double.isFinite(m[i][0]) || !Double.isFinite(m[i][1])) {
+                    throw new IllegalArgumentException(which + "[" + i + "] must be a pair of finite numbers, got "
+                            + (m[i] == null ? "null" : Arrays.toString(m[i])));
+                }
+            }
+        }
+        Trace[] traces = {
+            Plots.points(real, "real", PALETTE[0], "x", "y"),
+            Plots.points(fake, "GAN G(z)", PALETTE[1], "x", "y"),
+        };
+        return Plots.figure(Plots.layout("Real (blue) and GAN (red) pairs", xName, yName, 650, 600).build(),
+                Map.of("yaxis", Map.of("scaleanchor", "x")), List.of(), traces);
     }
 
     /** At most this many samples in one figure (the palette's size). */
@@ -281,6 +321,16 @@ public final class ReturnPlots {
             default -> "rgba(" + Integer.parseInt(color.substring(1, 3), 16) + "," + Integer.parseInt(color.substring(3, 5), 16) + ","
                     + Integer.parseInt(color.substring(5, 7), 16) + ",0.12)";
         };
+    }
+
+    /**
+     * v with as many decimals as three significant digits of {@code scale} need: a mean of 6.8e-17 next to a
+     * std of 1 prints as "0.00", a mean of 0.00029 next to a std of 0.0234 as "0.0003".
+     */
+    static String threeDigits(double v, double scale) {
+        int decimals = Math.max(0, 2 - (int) Math.floor(Math.log10(Math.abs(scale))));
+        String s = String.format(java.util.Locale.ROOT, "%." + decimals + "f", v);
+        return s.matches("-0\\.?0*") ? s.substring(1) : s;
     }
 
     private static double max(double[] v) {

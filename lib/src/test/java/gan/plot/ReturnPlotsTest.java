@@ -65,6 +65,16 @@ class ReturnPlotsTest {
     }
 
     @Test
+    void fittedNormalLabelsUseTheStdsDigits() {
+        assertEquals("0.00", ReturnPlots.threeDigits(6.76e-17, 1));
+        assertEquals("0.00", ReturnPlots.threeDigits(-6.76e-17, 1));
+        assertEquals("1.00", ReturnPlots.threeDigits(0.99999, 1));
+        assertEquals("0.0003", ReturnPlots.threeDigits(0.00029, 0.0234));
+        assertEquals("0.0234", ReturnPlots.threeDigits(0.023372, 0.023372));
+        assertEquals("123457", ReturnPlots.threeDigits(123456.7, 2500));
+    }
+
+    @Test
     void qqNormalOfNormalScoresLiesOnTheFittedLine() {
         double[] scores = Tails.normalScores(2000);                    // exactly the normal's quantiles
         Map<String, double[]> s = new LinkedHashMap<>();
@@ -97,15 +107,31 @@ class ReturnPlotsTest {
         PlotlyFigure f = (PlotlyFigure) ReturnPlots.fans(fans, "paths", "price");
         FigureJs js = new FigureJs(f);
         assertEquals(8, js.traces.size());                                   // per fan: paths + 3 bands
-        assertEquals("GAN: 30 of 100 paths", js.string(0, "name"));
+        assertEquals("GAN: " + ReturnPlots.FAN_PATHS + " of 100 paths", js.string(0, "name"));
         double[] median = js.array(2, "y");
         assertEquals(100 + 49.5, median[0], EXACT);                          // median over all 100 paths at t = 0
         assertEquals(100 + 0.95 * 99 + 10, js.array(3, "y")[10], ROUNDING * 200);
         assertEquals("y2", js.string(4, "yaxis"));
         Map<?, ?> y2 = (Map<?, ?>) f.layoutExtras().get("yaxis2");
         assertEquals(((Map<?, ?>) f.layoutExtras().get("yaxis")).get("range"), y2.get("range"), "one y range for all panels");
+        assertTrue(js.traces.get(0).contains("showlegend: false"), "thin paths have no legend entry of their own");
+        assertTrue(js.string(2, "name").startsWith("GAN: median, 5% and 95% (dashed)"), js.string(2, "name"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ReturnPlots.fans(Map.of("x", new double[][] {{1, 2}, {3}}), "t", "y"));
         assertTrue(e.getMessage().contains("path 1 has 1 steps, path 0 has 2"), e.getMessage());
+    }
+
+    @Test
+    void pairsAreBlueAndRedWithNamedAxes() {
+        double[][] real = {{1, 2}, {3, 4}}, fake = {{0, 0}};
+        FigureJs js = new FigureJs(ReturnPlots.pairs(real, fake, "KB", "Shinhan"));
+        assertEquals("blue", js.markerColor(0));
+        assertEquals("red", js.markerColor(1));
+        assertEquals("KB", js.axisTitle("xaxis"));
+        assertEquals("Shinhan", js.axisTitle("yaxis"));
+        assertArrayEquals(new double[] {2, 4}, js.array(0, "y"), EXACT);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ReturnPlots.pairs(real, new double[][] {{1, Double.NaN}}, "a", "b"));
+        assertTrue(e.getMessage().contains("fake[0] must be a pair of finite numbers"), e.getMessage());
     }
 }
