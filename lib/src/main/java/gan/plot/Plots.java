@@ -81,8 +81,8 @@ public final class Plots {
     private static final Map<String, Object> LEGEND_BELOW =
             Map.of("orientation", "h", "x", 0, "y", 0.01, "yref", "container", "yanchor", "bottom");
     private static final MathContext ROUNDING = new MathContext(SIGNIFICANT_DIGITS);
-    private static final int WIDTH = 700;
-    private static final int HEIGHT = 450;
+    static final int WIDTH = 700;
+    static final int HEIGHT = 450;
     private static final Margin MARGIN = Margin.builder().top(80).bottom(40).left(60).right(30).build();
 
     private Plots() {
@@ -709,7 +709,7 @@ public final class Plots {
     // ---------------------------------------------------------------- helpers
 
     /** A {@link PlotlyFigure} whose legend is in rows under the x axis title, unless {@code layoutExtras} places it. */
-    private static PlotlyFigure figure(Layout layout, Map<String, Object> layoutExtras, List<Map<String, Object>> traceExtras,
+    static PlotlyFigure figure(Layout layout, Map<String, Object> layoutExtras, List<Map<String, Object>> traceExtras,
                                        Trace... traces) {
         Map<String, Object> extras = new LinkedHashMap<>(layoutExtras);
         extras.putIfAbsent("legend", LEGEND_BELOW);
@@ -727,18 +727,18 @@ public final class Plots {
         return new PlotlyFigure(layout, extras, traceExtras, traces);
     }
 
-    private static Layout.LayoutBuilder layout(String title, String xTitle, String yTitle, int width, int height) {
+    static Layout.LayoutBuilder layout(String title, String xTitle, String yTitle, int width, int height) {
         return Layout.builder().title(title).width(width).height(height).showLegend(true).margin(MARGIN)
                 .xAxis(Axis.builder().title(xTitle).build())
                 .yAxis(Axis.builder().title(yTitle).build());
     }
 
-    private static ScatterTrace line(double[] x, double[] y, String name, String color, Line.Dash dash, double width) {
+    static ScatterTrace line(double[] x, double[] y, String name, String color, Line.Dash dash, double width) {
         return ScatterTrace.builder(round(x), round(y)).name(name).mode(ScatterTrace.Mode.LINE)
                 .line(Line.builder().color(color).dash(dash).width(width).build()).build();
     }
 
-    private static ScatterTrace points(double[][] xy, String name, String color, String xAxis, String yAxis) {
+    static ScatterTrace points(double[][] xy, String name, String color, String xAxis, String yAxis) {
         int[] keep = evenly(xy.length, MAX_SCATTER_POINTS);
         double[] x = new double[keep.length];
         double[] y = new double[keep.length];
@@ -754,7 +754,7 @@ public final class Plots {
     }
 
     /** The step outline of a density histogram, closed to 0 at both ends, filled with {@code fill}. */
-    private static ScatterTrace histogramOutline(double[] v, double lo, double hi, int bins, String name, String color, String fill) {
+    static ScatterTrace histogramOutline(double[] v, double lo, double hi, int bins, String name, String color, String fill) {
         double width = (hi - lo) / bins;
         double[] density = new double[bins];
         for (double x : v) {

@@ -12,6 +12,10 @@
  *   <li>{@link gan.stats.GanTheory} — V(D, G), D* = p_data / (p_data + p_g), V(D*, G) = −log 4 + 2·JSD, and the
  *       gap between a trained D and D*.</li>
  *   <li>{@link gan.stats.Samples} — mean, standard deviation and quantiles with numpy's conventions.</li>
+ *   <li>For the finance notebooks: {@link gan.stats.Moments} (skewness, Pearson's and excess kurtosis),
+ *       {@link gan.stats.Tails} (normal quantiles and tails, tail frequencies, joint falls),
+ *       {@link gan.stats.Correlation} (Pearson's ρ) and {@link gan.stats.Drawdown} (maximum drawdown of price
+ *       paths).</li>
  * </ul>
  *
  * Conventions throughout: natural logarithms (nats; JSD ≤ log 2), bits only through
