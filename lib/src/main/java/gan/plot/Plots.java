@@ -221,6 +221,47 @@ public final class Plots {
                 traces.toArray(new Trace[0]));
     }
 
+    /**
+     * Named series against a shared x axis, one line each: any quantity that is not a loss or a divergence,
+     * e.g. the number of modes a generator covers over epochs. Series are drawn in alphabetical order of
+     * their names (colours and legend order do not depend on the map's order); each is thinned with x to at
+     * most {@value #MAX_LINE_POINTS} points.
+     *
+     * @param x      increasing x values (may be empty). Not modified.
+     * @param series name → values, each as long as {@code x}; non-finite values show as gaps. Not modified.
+     * @param title  the figure title
+     * @param xTitle the x axis title, e.g. "epoch"
+     * @param yTitle the y axis title, e.g. "modes covered"
+     */
+    public static Figure lines(double[] x, Map<String, double[]> series, String title, String xTitle, String yTitle) {
+        Check.notNull("x", x);
+        Check.notNull("series", series);
+        Check.notNull("title", title);
+        Check.notNull("xTitle", xTitle);
+        Check.notNull("yTitle", yTitle);
+        if (series.isEmpty()) {
+            throw new IllegalArgumentException("series must name at least one line, e.g. Map.of(\"modes covered\", counts)");
+        }
+        for (int i = 0; i < x.length; i++) {
+            Check.finite("x[" + i + "]", x[i]);
+            if (i > 0 && x[i] <= x[i - 1]) {
+                throw new IllegalArgumentException("x must increase, got " + x[i] + " after " + x[i - 1] + " at index " + i);
+            }
+        }
+        int[] keep = evenly(x.length, MAX_LINE_POINTS);
+        List<Trace> traces = new ArrayList<>();
+        int c = 0;
+        for (Map.Entry<String, double[]> e : new TreeMap<>(series).entrySet()) {
+            double[] v = Check.notNull("series[" + e.getKey() + "]", e.getValue());
+            if (v.length != x.length) {
+                throw new IllegalArgumentException("series[" + e.getKey() + "] has " + v.length + " values but x has "
+                        + x.length + "; give one value per x");
+            }
+            traces.add(line(pick(x, keep), pick(v, keep), e.getKey(), SERIES_COLORS[c++ % SERIES_COLORS.length], Line.Dash.SOLID, 2));
+        }
+        return figure(layout(title, xTitle, yTitle, WIDTH, HEIGHT).build(), Map.of(), List.of(), traces.toArray(new Trace[0]));
+    }
+
     // ---------------------------------------------------------------- distributions
 
     /**
@@ -399,6 +440,15 @@ public final class Plots {
      * @param fake    m × 2 fake points (may have no rows). Not modified.
      */
     public static Figure decisionSurface(double[] xs, double[] ys, double[][] dValues, double[][] real, double[][] fake) {
+        return decisionSurface(xs, ys, dValues, real, fake, "Decision surface of D, with real (blue) and fake (red) points");
+    }
+
+    /**
+     * {@link #decisionSurface(double[], double[], double[][], double[][], double[][])} with its own title, e.g.
+     * the configuration and epoch of each of several surfaces.
+     */
+    public static Figure decisionSurface(double[] xs, double[] ys, double[][] dValues, double[][] real, double[][] fake, String title) {
+        Check.notNull("title", title);
         checkGrid("xs", xs);
         checkGrid("ys", ys);
         if (xs.length < 2 || xs.length > MAX_SURFACE_SIDE || ys.length < 2 || ys.length > MAX_SURFACE_SIDE) {
@@ -426,7 +476,7 @@ public final class Plots {
             points(real, "real data", REAL_COLOR, "x", "y"),
             points(fake, "fake data G(z)", FAKE_COLOR, "x", "y"),
         };
-        return figure(layout("Decision surface of D, with real (blue) and fake (red) points", "x1", "x2", 650, 600).build(),
+        return figure(layout(title, "x1", "x2", 650, 600).build(),
                 Map.of("yaxis", Map.of("zeroline", false)), List.of(surfaceExtras), traces);
     }
 
