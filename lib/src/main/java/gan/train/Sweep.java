@@ -125,8 +125,8 @@ public final class Sweep {
      * @param measure     called with the trainer at each checkpoint, on a worker thread
      * @return one {@link Run} per config, in the order of {@code configs}
      * @throws IllegalArgumentException for bad arguments, before any training starts
-     * @throws RuntimeException         the first exception (other than divergence) a run or measure threw,
-     *                                  after the other runs have been stopped
+     * @throws RuntimeException         the first exception (other than divergence) a run or measure threw; the
+     *                                  other runs are interrupted and stop at their next checkpoint
      */
     public <R> List<Run<R>> run(List<GanConfig> configs, double[][] realRows, int[] checkpoints, Function<Trainer, R> measure) {
         Check.notNull("configs", configs);
