@@ -228,7 +228,8 @@ public final class Plots {
      * distribution, e.g. the loss terms log D and log(1 − D) against D, or a loss's gradient against D(G(z)).
      * A {@link LinkedHashMap} or {@link java.util.SortedMap} is drawn in its own order; any other map (e.g.
      * {@code Map.of}, whose order is unspecified) in alphabetical order of names, so colours and legend never
-     * change from run to run. Non-finite values (log 0 = −∞) are drawn as gaps.
+     * change from run to run. Non-finite values (log 0 = −∞) are drawn as gaps. Each curve is thinned with x
+     * to at most {@value #MAX_LINE_POINTS} evenly spaced points.
      *
      * @param title  the figure title
      * @param xName  the x axis title
@@ -247,6 +248,7 @@ public final class Plots {
         }
         Map<String, double[]> ordered = series instanceof LinkedHashMap || series instanceof java.util.SortedMap
                 ? series : new TreeMap<>(series);
+        int[] keep = evenly(x.length, MAX_LINE_POINTS);
         List<Trace> traces = new ArrayList<>();
         int c = 0;
         for (Map.Entry<String, double[]> e : ordered.entrySet()) {
@@ -259,7 +261,7 @@ public final class Plots {
             for (int i = 0; i < v.length; i++) {
                 y[i] = Double.isFinite(v[i]) ? v[i] : Double.NaN;              // a gap, not a clamped value
             }
-            traces.add(line(x, y, e.getKey(), SERIES_COLORS[c++ % SERIES_COLORS.length], Line.Dash.SOLID, 2));
+            traces.add(line(pick(x, keep), pick(y, keep), e.getKey(), SERIES_COLORS[c++ % SERIES_COLORS.length], Line.Dash.SOLID, 2));
         }
         return figure(layout(title, xName, yName, WIDTH, HEIGHT).build(), Map.of(), List.of(), traces.toArray(new Trace[0]));
     }
@@ -534,6 +536,15 @@ public final class Plots {
      * @param fake    m × 2 fake points (may have no rows). Not modified.
      */
     public static Figure decisionSurface(double[] xs, double[] ys, double[][] dValues, double[][] real, double[][] fake) {
+        return decisionSurface(xs, ys, dValues, real, fake, "Decision surface of D, with real (blue) and fake (red) points");
+    }
+
+    /**
+     * {@link #decisionSurface(double[], double[], double[][], double[][], double[][])} with its own title, e.g.
+     * the configuration and epoch of each of several surfaces.
+     */
+    public static Figure decisionSurface(double[] xs, double[] ys, double[][] dValues, double[][] real, double[][] fake, String title) {
+        Check.notNull("title", title);
         checkGrid("xs", xs);
         checkGrid("ys", ys);
         if (xs.length < 2 || xs.length > MAX_SURFACE_SIDE || ys.length < 2 || ys.length > MAX_SURFACE_SIDE) {
@@ -561,7 +572,7 @@ public final class Plots {
             points(real, "real data", REAL_COLOR, "x", "y"),
             points(fake, "fake data G(z)", FAKE_COLOR, "x", "y"),
         };
-        return figure(layout("Decision surface of D, with real (blue) and fake (red) points", "x1", "x2", 650, 600).build(),
+        return figure(layout(title, "x1", "x2", 650, 600).build(),
                 Map.of("yaxis", Map.of("zeroline", false)), List.of(surfaceExtras), traces);
     }
 
