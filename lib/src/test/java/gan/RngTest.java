@@ -25,18 +25,6 @@ class RngTest {
         assertEquals(0x6E789E6AA1B965F4L, r.nextLong());
     }
 
-    /** The bulk form is the same numbers, bit for bit, and leaves the same state. */
-    @Test
-    void nextDoublesEqualsNCallsOfNextDouble() {
-        Rng one = new Rng(9), bulk = new Rng(9);
-        double[] a = new double[1001];
-        bulk.nextDoubles(a, 1000);
-        for (int i = 0; i < 1000; i++) assertEquals(one.nextDouble(), a[i], 0.0, "value " + i);
-        assertEquals(0.0, a[1000], "only n values are written");
-        assertEquals(one.state(), bulk.state());
-        assertEquals(one.nextLong(), bulk.nextLong());
-    }
-
     @Test
     void nextDoubleIsInUnitIntervalWithMeanHalf() {
         Rng r = new Rng(1);
