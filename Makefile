@@ -2,6 +2,7 @@
 #   make run        install what is missing, build the library, execute every notebook into build/book/
 #   make test       unit tests, then every notebook on a fresh kernel, then checks; ends "N passed, N failed"
 #   make notebook   Jupyter on 127.0.0.1, opened at notebooks/, with the Java kernel ready
+#   make bench      the lecture's examples, library vs PyTorch (bench/run.py; ~20 min; bench-quick ~2 min)
 # Smaller steps: make jupyter | java | jar | kernel | strip | clean
 
 SHELL := /bin/bash
@@ -19,7 +20,7 @@ ifeq ($(wildcard lib/target/deps/*.jar),)
 LIB_INPUTS += FORCE
 endif
 
-.PHONY: run test notebook jupyter java jar kernel strip clean help FORCE
+.PHONY: run test notebook bench bench-quick jupyter java jar kernel strip clean help FORCE
 
 run: jupyter java jar kernel
 	@$(PY) scripts/book.py run
@@ -32,6 +33,14 @@ notebook: jupyter java jar kernel
 	@$(PY) -m notebook --ip=127.0.0.1 --notebook-dir=notebooks \
 	    $(if $(filter 0,$(shell id -u)),--allow-root) \
 	    $(if $(DISPLAY)$(WAYLAND_DISPLAY),,--no-browser)
+
+# REPS=N repetitions of every run (medians are reported); see bench/run.py
+REPS ?= 3
+bench: java jar
+	@/usr/bin/python3 bench/run.py --reps $(REPS)
+
+bench-quick: java jar
+	@/usr/bin/python3 bench/run.py --quick --reps $(REPS)
 
 jupyter:
 	@scripts/setup.sh jupyter
@@ -56,6 +65,6 @@ clean:
 	rm -rf build lib/target
 
 help:
-	@sed -n '2,5p' Makefile
+	@sed -n '2,6p' Makefile
 
 FORCE:
