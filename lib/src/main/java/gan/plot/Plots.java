@@ -415,15 +415,7 @@ public final class Plots {
     public static final int MAX_PANEL_POINTS = 500;
 
     private static ScatterTrace panelPoints(double[][] xy, String name, String color, String axisSuffix, boolean legend) {
-        int[] keep = evenly(xy.length, MAX_PANEL_POINTS);
-        double[] x = new double[keep.length];
-        double[] y = new double[keep.length];
-        for (int i = 0; i < keep.length; i++) {
-            x[i] = xy[keep[i]][0];
-            y[i] = xy[keep[i]][1];
-        }
-        String label = name + (keep.length < xy.length ? " (" + keep.length + " of " + xy.length + " shown)" : "");
-        return ScatterTrace.builder(round(x), round(y)).name(label).mode(ScatterTrace.Mode.MARKERS).showLegend(legend)
+        return thinnedMarkers(xy, MAX_PANEL_POINTS, name).showLegend(legend)
                 .marker(Marker.builder().color(color).size(4).opacity(0.6).build())
                 .xAxis("x" + axisSuffix).yAxis("y" + axisSuffix).build();
     }
@@ -750,7 +742,18 @@ public final class Plots {
     }
 
     static ScatterTrace points(double[][] xy, String name, String color, String xAxis, String yAxis) {
-        int[] keep = evenly(xy.length, MAX_SCATTER_POINTS);
+        return thinnedMarkers(xy, MAX_SCATTER_POINTS, name)
+                .marker(Marker.builder().color(color).size(5).opacity(0.6)
+                        .line(Line.builder().color("white").width(0.5).build()).build())
+                .xAxis(xAxis).yAxis(yAxis).build();
+    }
+
+    /**
+     * Markers at the points of xy (rows (x, y)), thinned evenly to at most max; the legend label says
+     * "name (kept of n shown)" when points were left out.
+     */
+    private static ScatterTrace.ScatterBuilder thinnedMarkers(double[][] xy, int max, String name) {
+        int[] keep = evenly(xy.length, max);
         double[] x = new double[keep.length];
         double[] y = new double[keep.length];
         for (int i = 0; i < keep.length; i++) {
@@ -758,10 +761,7 @@ public final class Plots {
             y[i] = xy[keep[i]][1];
         }
         String label = name + (keep.length < xy.length ? " (" + keep.length + " of " + xy.length + " shown)" : "");
-        return ScatterTrace.builder(round(x), round(y)).name(label).mode(ScatterTrace.Mode.MARKERS)
-                .marker(Marker.builder().color(color).size(5).opacity(0.6)
-                        .line(Line.builder().color("white").width(0.5).build()).build())
-                .xAxis(xAxis).yAxis(yAxis).build();
+        return ScatterTrace.builder(round(x), round(y)).name(label).mode(ScatterTrace.Mode.MARKERS);
     }
 
     /** The step outline of a density histogram, closed to 0 at both ends, filled with {@code fill}. */
