@@ -3,6 +3,7 @@ package gan.cli;
 import gan.AtomicWrite;
 import gan.Rng;
 import gan.data.Datasets;
+import gan.nn.Mlp;
 import gan.optim.OptimizerKind;
 import gan.stats.ModeCoverage;
 import gan.train.GanConfig;
@@ -34,6 +35,8 @@ public final class Main {
     static final int PROGRESS_EVERY = 100;
     /** Mode coverage counts fakes within this many stds of a mode's mean (the 6-6 check). */
     static final double COVERAGE_STDS = 1.5;
+    /** Widest hidden layer --d-hidden and --g-hidden accept (128 is the lecture's largest). */
+    static final int MAX_HIDDEN = 4096;
 
     private Main() {
     }
@@ -145,6 +148,11 @@ public final class Main {
         });
     }
 
+    /** Width of a network's (first) hidden layer, for the help text. */
+    private static int hidden(Mlp.Spec spec) {
+        return spec.sizes()[1];
+    }
+
     static String help() {
         GanConfig n = GanConfig.normal(), f = GanConfig.fourGaussians();
         return String.join("\n",
@@ -162,6 +170,8 @@ public final class Main {
                 "  --optimizer NAME      adam, sgd, momentum or rmsprop (" + n.dOptimizer().cliName() + ")",
                 "  --generator-loss L    non-saturating (the lecture's) or saturating (the paper's) ("
                         + n.generatorLoss().cliName() + ")",
+                "  --d-hidden H          units in D's hidden layer, 1 to " + MAX_HIDDEN + " (" + hidden(n.discriminator()) + " / " + hidden(f.discriminator()) + ")",
+                "  --g-hidden H          units in G's hidden layer, 1 to " + MAX_HIDDEN + " (" + hidden(n.generator()) + " / " + hidden(f.generator()) + ")",
                 "  --schedule S          lecture (one step per mini-batch, D k times then G) or paper",
                 "                        (a D step on every mini-batch, a G step after every k-th) (" + n.schedule().cliName() + ")",
                 "  --seed S              fixes the data, the weights, the noise and the shuffles (" + n.seed() + ")",
@@ -186,7 +196,7 @@ public final class Main {
         String example;
         boolean help;
         boolean quiet;
-        Integer epochs, batches, k, historyEvery;
+        Integer epochs, batches, k, historyEvery, dHidden, gHidden;
         Double lr;
         OptimizerKind optimizer;
         GeneratorLoss generatorLoss;
@@ -238,6 +248,8 @@ public final class Main {
                     case "--batches" -> o.batches = positiveInt(a, v);
                     case "--k" -> o.k = positiveInt(a, v);
                     case "--history-every" -> o.historyEvery = positiveInt(a, v);
+                    case "--d-hidden" -> o.dHidden = hiddenWidth(a, v);
+                    case "--g-hidden" -> o.gHidden = hiddenWidth(a, v);
                     case "--samples" -> o.samples = positiveInt(a, v);
                     case "--lr" -> o.lr = positiveDouble(a, v);
                     case "--seed" -> o.seed = parseLong(a, v);
@@ -272,7 +284,26 @@ public final class Main {
             if (generatorLoss != null) c = c.withGeneratorLoss(generatorLoss);
             if (schedule != null) c = c.withSchedule(schedule);
             if (seed != null) c = c.withSeed(seed);
+            if (dHidden != null) c = c.withDiscriminator(withHidden(c.discriminator(), dHidden));
+            if (gHidden != null) c = c.withGenerator(withHidden(c.generator(), gHidden));
             return c;
+        }
+
+        /** The same network with every hidden layer {@code width} units wide (both examples have one). */
+        private static Mlp.Spec withHidden(Mlp.Spec spec, int width) {
+            int[] sizes = spec.sizes();
+            for (int i = 1; i < sizes.length - 1; i++) sizes[i] = width;
+            return new Mlp.Spec(sizes, spec.hidden(), spec.output());
+        }
+
+        private static int hiddenWidth(String option, String v) {
+            try {
+                int n = Integer.parseInt(v);
+                if (n >= 1 && n <= MAX_HIDDEN) return n;
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException(option + " must be an integer from 1 to " + MAX_HIDDEN + ", got '" + v + "'");
         }
 
         private static <T> T named(String option, java.util.function.Supplier<T> parse) {

@@ -59,7 +59,8 @@ class MainTest {
         String[][] bad = {{}, {"fit", "normal"}, {"train"}, {"train", "cauchy"}, {"train", "normal", "--k", "0"},
                 {"train", "normal", "--lr", "abc"}, {"train", "normal", "--epochs"}, {"train", "normal", "--optimizer", "adagrad"},
                 {"train", "normal", "--generator-loss", "hinge"}, {"train", "normal", "--wings", "2"}, {"train", "normal", "--batches", "1001"},
-                {"train", "normal", "--seed", "1.5"}};
+                {"train", "normal", "--seed", "1.5"}, {"train", "normal", "--d-hidden", "0"}, {"train", "normal", "--g-hidden", "4097"},
+                {"train", "four-gaussians", "--d-hidden", "wide"}};
         for (String[] args : bad) {
             Result r = run(args);
             assertEquals(2, r.code(), String.join(" ", args));
@@ -67,6 +68,20 @@ class MainTest {
             assertTrue(r.err().startsWith("gan: "), r.err());
         }
         assertTrue(run("train", "normal", "--k", "0").err().contains("--k must be an integer >= 1, got '0'"));
+        assertTrue(run("train", "normal", "--g-hidden", "4097").err().contains("--g-hidden must be an integer from 1 to 4096, got '4097'"));
+    }
+
+    @Test
+    void hiddenWidthsChangeOnlyTheHiddenLayers() {
+        Result normal = run("train", "normal", "--d-hidden", "32", "--g-hidden", "16", "--epochs", "3", "--history-every", "1");
+        assertEquals(0, normal.code(), normal.err());
+        assertTrue(normal.out().contains("G 8-16-1 (relu, linear), D 1-32-1 (relu, sigmoid)"), normal.out());
+        Result four = run("train", "four-gaussians", "--d-hidden", "4", "--epochs", "2", "--history-every", "1", "--quiet");
+        assertEquals(0, four.code(), four.err());
+        Result lecture = run("train", "normal", "--epochs", "3", "--history-every", "1");
+        assertTrue(lecture.out().contains("G 8-4-1 (relu, linear), D 1-8-1 (relu, sigmoid)"), lecture.out());
+        assertNotEquals(lecture.out().lines().filter(l -> l.startsWith("3) ")).findFirst(),
+                normal.out().lines().filter(l -> l.startsWith("3) ")).findFirst(), "a wider network trains differently");
     }
 
     @Test
@@ -83,10 +98,11 @@ class MainTest {
         Result r = run("--help");
         assertEquals(0, r.code());
         for (String option : new String[] {"--epochs", "--batches", "--k", "--lr", "--optimizer", "--generator-loss", "--schedule", "--seed",
-                "--samples", "--out", "--history", "--history-every", "--save", "--quiet"}) {
+                "--samples", "--out", "--history", "--history-every", "--save", "--quiet", "--d-hidden", "--g-hidden"}) {
             assertTrue(r.out().contains("  " + option + " "), option);
         }
         assertTrue(r.out().contains("(10000 / 50000)") && r.out().contains("(1.0E-4)"), r.out());
+        assertTrue(r.out().contains("(8 / 128)") && r.out().contains("(4 / 128)"), r.out());
         assertEquals(r.out(), run("train", "normal", "--help").out());
     }
 }
