@@ -248,8 +248,8 @@ public final class Main {
                     case "--batches" -> o.batches = positiveInt(a, v);
                     case "--k" -> o.k = positiveInt(a, v);
                     case "--history-every" -> o.historyEvery = positiveInt(a, v);
-                    case "--d-hidden" -> o.dHidden = hiddenWidth(a, v);
-                    case "--g-hidden" -> o.gHidden = hiddenWidth(a, v);
+                    case "--d-hidden" -> o.dHidden = intBetween(a, v, 1, MAX_HIDDEN);
+                    case "--g-hidden" -> o.gHidden = intBetween(a, v, 1, MAX_HIDDEN);
                     case "--samples" -> o.samples = positiveInt(a, v);
                     case "--lr" -> o.lr = positiveDouble(a, v);
                     case "--seed" -> o.seed = parseLong(a, v);
@@ -296,16 +296,6 @@ public final class Main {
             return new Mlp.Spec(sizes, spec.hidden(), spec.output());
         }
 
-        private static int hiddenWidth(String option, String v) {
-            try {
-                int n = Integer.parseInt(v);
-                if (n >= 1 && n <= MAX_HIDDEN) return n;
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new IllegalArgumentException(option + " must be an integer from 1 to " + MAX_HIDDEN + ", got '" + v + "'");
-        }
-
         private static <T> T named(String option, java.util.function.Supplier<T> parse) {
             try {
                 return parse.get();
@@ -315,13 +305,18 @@ public final class Main {
         }
 
         private static int positiveInt(String option, String v) {
+            return intBetween(option, v, 1, Integer.MAX_VALUE);
+        }
+
+        private static int intBetween(String option, String v, int lo, int hi) {
             try {
                 int n = Integer.parseInt(v);
-                if (n >= 1) return n;
+                if (n >= lo && n <= hi) return n;
             } catch (NumberFormatException e) {
                 // reported below
             }
-            throw new IllegalArgumentException(option + " must be an integer >= 1, got '" + v + "'");
+            String allowed = hi == Integer.MAX_VALUE ? ">= " + lo : "from " + lo + " to " + hi;
+            throw new IllegalArgumentException(option + " must be an integer " + allowed + ", got '" + v + "'");
         }
 
         private static double positiveDouble(String option, String v) {
