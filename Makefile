@@ -1,9 +1,9 @@
 # GAN in Java: the two commands (README.md explains them).
 #   make run        install what is missing, build the library, execute every notebook into build/book/
 #   make test       unit tests, then every notebook on a fresh kernel, then checks; ends "N passed, N failed"
-#   make notebook   Jupyter on 127.0.0.1, opened at notebooks/, with the Java kernel ready
+#   make notebook   JupyterLab on 127.0.0.1, opened at notebooks/, with the Java kernel ready (make classic: Notebook 7)
 #   make bench      the lecture's examples, library vs PyTorch (bench/run.py; ~20 min; bench-quick ~2 min)
-# Smaller steps: make jupyter | java | jar | kernel | strip | clean
+# Smaller steps: make jupyter | java | jar | kernel | browser | strip | clean
 
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
@@ -20,19 +20,26 @@ ifeq ($(wildcard lib/target/deps/*.jar),)
 LIB_INPUTS += FORCE
 endif
 
-.PHONY: run test notebook bench bench-quick jupyter java jar kernel strip clean help FORCE
+.PHONY: run test notebook classic bench bench-quick jupyter java jar kernel browser strip clean help FORCE
 
 run: jupyter java jar kernel
 	@$(PY) scripts/book.py run
 
-test: jupyter java jar kernel
+test: browser jupyter java jar kernel
 	@$(PY) scripts/test.py
 
-notebook: jupyter java jar kernel
-	@echo "== Jupyter on 127.0.0.1 at notebooks/ (stop with Ctrl-C)"
-	@$(PY) -m notebook --ip=127.0.0.1 --notebook-dir=notebooks \
+# JupyterLab (make notebook) or Notebook 7 (make classic) on 127.0.0.1 with a token, at notebooks/
+JUPYTER_FLAGS = --ip=127.0.0.1 --ServerApp.root_dir=notebooks \
 	    $(if $(filter 0,$(shell id -u)),--allow-root) \
 	    $(if $(DISPLAY)$(WAYLAND_DISPLAY),,--no-browser)
+
+notebook: jupyter java jar kernel
+	@echo "== JupyterLab on 127.0.0.1 at notebooks/ (stop with Ctrl-C)"
+	@$(PY) -m jupyterlab $(JUPYTER_FLAGS)
+
+classic: jupyter java jar kernel
+	@echo "== Notebook 7 on 127.0.0.1 at notebooks/ (stop with Ctrl-C)"
+	@$(PY) -m notebook $(JUPYTER_FLAGS)
 
 # REPS=N repetitions of every run (medians are reported); see bench/run.py
 REPS ?= 3
@@ -47,6 +54,9 @@ jupyter:
 
 java:
 	@scripts/setup.sh java
+
+browser:
+	@scripts/setup.sh browser
 
 jar: $(JAR)
 

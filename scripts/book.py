@@ -417,25 +417,40 @@ def read_result(path):
 # ---------------------------------------------------------------------------------------------------
 # Local copies of the scripts a page loads (require.js, jQuery, MathJax, plotly.js)
 
-def notebook_components():
-    """The classic Notebook package's static/components folder (bundles MathJax, require.js, jQuery)."""
-    import importlib.util
-    spec = importlib.util.find_spec("notebook")
-    if spec and spec.submodule_search_locations:
-        for location in spec.submodule_search_locations:
-            components = Path(location) / "static" / "components"
-            if components.is_dir():
-                return components
-    return None
+# The page assets come from webjars on Maven Central (Maven is needed for the library anyway; after the
+# first fetch they are in ~/.m2 and build/webjars/, so later runs work offline).
+WEBJARS = {
+    "mathjax": ("org.webjars.npm:mathjax:2.7.9", "META-INF/resources/webjars/mathjax/2.7.9/"),
+    "requirejs": ("org.webjars:requirejs:2.3.6", "META-INF/resources/webjars/requirejs/2.3.6/"),
+    "jquery": ("org.webjars:jquery:3.7.1", "META-INF/resources/webjars/jquery/3.7.1/"),
+}
+WEBJAR_DIR = BUILD / "webjars"
+DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1"
 
 
-def find_asset(candidates, what):
-    for candidate in candidates:
-        if candidate is not None and candidate.exists():
-            return candidate
-    tried = ", ".join(str(c) for c in candidates if c is not None)
-    raise SystemExit(f"book: no local copy of {what} (tried {tried}); install the Debian packages libjs-requirejs "
-                     f"libjs-jquery libjs-mathjax, or the conda package notebook<7 (environment.yml)")
+def webjar(name):
+    """The jar of WEBJARS[name] in build/webjars/, fetched with Maven (dependency:copy) when missing."""
+    artifact = WEBJARS[name][0]
+    _, artifact_id, version = artifact.split(":")
+    jar = WEBJAR_DIR / f"{artifact_id}-{version}.jar"
+    if jar.is_file():
+        return jar
+    WEBJAR_DIR.mkdir(parents=True, exist_ok=True)
+    print(f"== book: fetching {artifact} (page assets) with Maven into {rel(WEBJAR_DIR)}/", flush=True)
+    done = subprocess.run(os.environ.get("MVN", "mvn").split() + ["-q", "-B", f"{DEPENDENCY_PLUGIN}:copy",
+                          f"-Dartifact={artifact}", f"-DoutputDirectory={WEBJAR_DIR}"], cwd=WEBJAR_DIR,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if done.returncode != 0 or not jar.is_file():
+        print(ANSI.sub("", done.stdout))
+        raise SystemExit(f"book: Maven could not fetch {artifact} into {rel(WEBJAR_DIR)} (exit {done.returncode}); "
+                         f"see above (offline? the first run needs Maven Central)")
+    return jar
+
+
+def read_webjar(name, path):
+    """The bytes of `path` (relative to the webjar's resource folder) in WEBJARS[name]."""
+    with zipfile.ZipFile(webjar(name)) as z:
+        return z.read(WEBJARS[name][1] + path)
 
 
 # Only what MathJax needs for TeX input and CommonHTML output (about 4 MB of its 54 MB).
@@ -479,34 +494,27 @@ def ensure_assets(book_dir):
     """Copies require.js, jQuery, MathJax (the parts used) and plotly.js into <book>/assets once."""
     assets = book_dir / "assets"
     assets.mkdir(parents=True, exist_ok=True)
-    components = notebook_components()
-    share = Path("/usr/share/javascript")
-
-    def sub(path):
-        return components / path if components else None
-
-    for name, candidates, what in [
-        ("require.min.js", [share / "requirejs/require.min.js", sub("requirejs/require.js")], "require.js"),
-        ("jquery.min.js", [share / "jquery/jquery.min.js", sub("jquery/jquery.min.js")], "jQuery"),
-    ]:
-        target = assets / name
-        if not target.is_file():
-            atomic_write(target, find_asset(candidates, what).read_bytes())
+    for target, name, path in [("require.min.js", "requirejs", "require.min.js"),
+                               ("jquery.min.js", "jquery", "jquery.min.js")]:
+        if not (assets / target).is_file():
+            atomic_write(assets / target, read_webjar(name, path))
 
     mathjax = assets / "mathjax"
     if not (mathjax / "MathJax.js").is_file():
-        source = find_asset([share / "mathjax", sub("MathJax")], "MathJax 2")
+        prefix = WEBJARS["mathjax"][1]
+        parts = tuple(prefix + part for part in MATHJAX_PARTS)
 
         def copy_mathjax(tmp):
-            for part in MATHJAX_PARTS:
-                src = source / part
-                if src.is_dir():
-                    shutil.copytree(src, tmp / part, symlinks=False)
-                elif src.is_file():
-                    (tmp / part).parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(src, tmp / part)
+            with zipfile.ZipFile(webjar("mathjax")) as z:
+                for info in z.infolist():
+                    name = info.filename
+                    if info.is_dir() or not any(name == p or name.startswith(p + "/") for p in parts):
+                        continue
+                    dest = tmp / name[len(prefix):]
+                    dest.parent.mkdir(parents=True, exist_ok=True)
+                    dest.write_bytes(z.read(info))
             if not (tmp / "MathJax.js").is_file():
-                raise SystemExit(f"book: {source} has no MathJax.js")
+                raise SystemExit(f"book: {webjar('mathjax')} has no MathJax.js")
 
         copy_tree_atomically(copy_mathjax, mathjax)
 

@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
 # Checks and installs what the notebooks need. Called by the Makefile:
-#   scripts/setup.sh jupyter   install Jupyter (nbclient, nbformat, nbconvert, notebook) when missing:
-#                              with conda inside a conda environment, else with apt-get as root,
-#                              else stop with one message that says what to install
+#   scripts/setup.sh jupyter   Jupyter (JupyterLab, Notebook 7, nbclient, nbconvert, nbformat) in a virtual
+#                              environment inside the repository, .venv/, from requirements.txt (pinned) and
+#                              requirements-lock.txt; created or updated only when those files changed.
+#                              Needs a Python >= 3.9 with venv; no root. Inside an active conda environment that
+#                              has Jupyter (environment.yml), that environment is used instead.
 #   scripts/setup.sh java      check Java >= 17 (a JDK, with jshell) and Maven >= 3.6.3; says which
 #                              version was found and which is needed
+#   scripts/setup.sh browser   Chromium and a Korean font for the browser tests (make test): installed with
+#                              apt-get as root when missing, else one line naming the packages
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 readonly JAVA_NEEDED=17
 readonly MAVEN_NEEDED=3.6.3
-readonly APT_JUPYTER="jupyter-notebook jupyter-nbconvert python3-nbclient python3-nbformat"
-readonly CONDA_JUPYTER="notebook>=6.4,<7 nbconvert>=6.5,<7 nbclient>=0.7 nbformat>=5"
+readonly PYTHON_NEEDED=3.9
+readonly VENV=.venv
+readonly APT_BROWSER="chromium fonts-nanum"
 
 # "3.8.7" >= "3.6.3" ?
 version_at_least() {
@@ -22,10 +27,17 @@ strip_ansi() {
     sed 's/\x1b\[[0-9;]*m//g'
 }
 
-conda_command() {
+# The requirements' fingerprint: the venv is rebuilt when it changes.
+requirements_key() {
+    cat requirements.txt requirements-lock.txt | sha256sum | cut -d' ' -f1
+}
+
+# A Python >= 3.9 that can make a virtual environment (venv and ensurepip), or nothing.
+base_python() {
     local c
-    for c in "${CONDA_EXE:-}" "$(command -v mamba 2>/dev/null || true)" "$(command -v conda 2>/dev/null || true)"; do
-        if [ -n "$c" ] && [ -x "$c" ]; then
+    for c in "${PYTHON:-}" "$(command -v python3 2>/dev/null || true)" /usr/bin/python3; do
+        if [ -n "$c" ] && [ -x "$c" ] && "$c" -c "import sys, venv, ensurepip
+sys.exit(0 if sys.version_info >= (${PYTHON_NEEDED/./, }) else 1)" 2>/dev/null; then
             echo "$c"
             return 0
         fi
@@ -34,38 +46,59 @@ conda_command() {
 }
 
 ensure_jupyter() {
-    local py conda
-    if py=$(scripts/jupyter-python --which 2>/dev/null); then
-        echo "jupyter: ok ($py)"
+    local py base key
+    if [ -n "${CONDA_PREFIX:-}" ] && py=$(scripts/jupyter-python --which 2>/dev/null) && [ "$py" = "$CONDA_PREFIX/bin/python" ]; then
+        echo "jupyter: ok (conda environment $CONDA_PREFIX)"
         return 0
     fi
-    if [ -n "${CONDA_PREFIX:-}" ] && conda=$(conda_command); then
-        echo "== installing Jupyter into the conda environment $CONDA_PREFIX"
-        # shellcheck disable=SC2086 # the package list is split on purpose
-        "$conda" install --yes --prefix "$CONDA_PREFIX" --channel conda-forge $CONDA_JUPYTER
-    elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-        echo "== installing Jupyter from Debian/Ubuntu packages: $APT_JUPYTER"
-        export DEBIAN_FRONTEND=noninteractive
-        # shellcheck disable=SC2086
-        if ! apt-get install -y -q $APT_JUPYTER; then
-            apt-get update -q
-            apt-get install -y -q $APT_JUPYTER
-        fi
-    else
+    key=$(requirements_key)
+    if [ -x "$VENV/bin/python" ] && [ "$(cat "$VENV/.requirements-key" 2>/dev/null)" = "$key" ]; then
+        echo "jupyter: ok ($VENV, $("$VENV/bin/python" -c 'import jupyterlab, notebook; print("JupyterLab", jupyterlab.__version__, "+ Notebook", notebook.__version__)'))"
+        return 0
+    fi
+    if ! base=$(base_python); then
         cat >&2 <<MSG
-Jupyter is missing (no Python here has nbclient, nbformat and nbconvert), and it cannot be installed
-automatically: no conda environment is active and apt-get needs root. Install it one of these ways, then
-run 'make run' again:
-  Debian/Ubuntu, as root:  apt-get install $APT_JUPYTER
-  conda:                   conda env create -f environment.yml && conda activate gan-java
+Jupyter is installed into $VENV/ with pip, which needs a Python >= $PYTHON_NEEDED with venv; none found
+(tried \$PYTHON, python3 on PATH, /usr/bin/python3). Install one, then run 'make run' again:
+  Debian/Ubuntu:  apt-get install python3 python3-venv
+  conda:          conda env create -f environment.yml && conda activate gan-java
 MSG
         exit 1
     fi
-    if ! py=$(scripts/jupyter-python --which); then
-        echo "Jupyter was installed but no Python with nbclient, nbformat and nbconvert is found (tried \$CONDA_PREFIX/bin/python, /usr/bin/python3, python3)." >&2
+    echo "== jupyter: creating $VENV with $base ($("$base" --version 2>&1)) and installing requirements.txt (pip, about a minute)"
+    rm -rf "$VENV"          # a half-made environment has no .requirements-key and is made again
+    "$base" -m venv "$VENV"
+    if ! "$VENV/bin/python" -m pip install --disable-pip-version-check -q -r requirements.txt -c requirements-lock.txt; then
+        echo "jupyter: pip could not install requirements.txt into $VENV (see above); run 'make run' again once that is fixed" >&2
         exit 1
     fi
-    echo "jupyter: ok ($py)"
+    if ! py=$(scripts/jupyter-python --which); then
+        echo "jupyter: installed, but $VENV/bin/python lacks nbclient, nbformat, nbconvert or jupyter_client" >&2
+        exit 1
+    fi
+    echo "$key" > "$VENV/.requirements-key"
+    echo "jupyter: ok ($VENV, $("$VENV/bin/python" -c 'import jupyterlab, notebook; print("JupyterLab", jupyterlab.__version__, "+ Notebook", notebook.__version__)'))"
+}
+
+# Chromium (and a Korean font for the screenshots) for make test's browser checks.
+ensure_browser() {
+    if command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi nanum; then
+        echo "browser: ok ($(chromium --version 2>/dev/null | head -n1))"
+        return 0
+    fi
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "== browser: apt-get install $APT_BROWSER"
+        export DEBIAN_FRONTEND=noninteractive
+        # shellcheck disable=SC2086 # the package list is split on purpose
+        if ! apt-get install -y -q --no-upgrade $APT_BROWSER; then
+            apt-get update -q
+            apt-get install -y -q --no-upgrade $APT_BROWSER
+        fi
+        echo "browser: ok ($(chromium --version 2>/dev/null | head -n1))"
+        return 0
+    fi
+    echo "make test needs Chromium and a Korean font for its browser checks: as root, apt-get install $APT_BROWSER" >&2
+    exit 1
 }
 
 check_java() {
@@ -113,8 +146,9 @@ check_java() {
 case "${1:-}" in
     jupyter) ensure_jupyter ;;
     java) check_java ;;
+    browser) ensure_browser ;;
     *)
-        echo "usage: scripts/setup.sh jupyter|java" >&2
+        echo "usage: scripts/setup.sh jupyter|java|browser" >&2
         exit 2
         ;;
 esac

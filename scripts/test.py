@@ -8,6 +8,9 @@
                    shows the commands that .ci/run runs and lists every notebook
 3. notebooks       each executed on a fresh kernel (nothing reused from `make run`) into
                    build/test/executed/, exported to build/test/book/
+   second runs     each notebook that declares metadata.gan.second_run (every lecture notebook 6-*
+                   must) executed again with that code injected after its parameters cell
+                   (scripts/second_run.py), into build/test/second/
 4. pages           each exported page loads nothing from the network (no http:// or https:// in a
                    src/href it would load, nor in CSS url()/@import), every local file it loads or
                    links exists, and no inline plotly.js is left in it
@@ -28,6 +31,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import book
+import second_run
 
 ROOT = book.ROOT
 TEST_ROOT = book.BUILD / "test"
@@ -44,7 +48,7 @@ class Tally:
 
     def __init__(self):
         # group -> [passed, failed], in the order the groups run
-        self.groups = {g: [0, 0] for g in ("unit tests", "static checks", "notebooks", "pages offline", "browser")}
+        self.groups = {g: [0, 0] for g in ("unit tests", "static checks", "notebooks", "second runs", "pages offline", "browser")}
         self.failures = []
         self.skipped = []
 
@@ -277,7 +281,7 @@ def browser_check(tally, pages):
     if not with_figures:
         print("  no exported page has a figure")
         return
-    python = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
+    python = sys.executable
     out_dir = TEST_ROOT / "browser"
     try:
         done = subprocess.run([python, book.rel(BROWSER_CHECK), "--out", book.rel(out_dir)] + [book.rel(p) for p in with_figures],
@@ -309,6 +313,42 @@ def browser_check(tally, pages):
 
 
 # ---------------------------------------------------------------------------------------------------
+# 3b. Second parameter runs
+
+def second_runs(tally, sources):
+    """Executes every notebook that declares a second run with its code injected; a lecture notebook
+    (6-*) that declares none fails."""
+    import nbformat
+    staged_dir, out_dir, log_dir = TEST_ROOT / "second-src", TEST_ROOT / "second", TEST_ROOT / "second-logs"
+    staged, notes = [], {}
+    for source in sources:
+        nb = nbformat.read(source, as_version=4)
+        if second_run.second_run_code(nb) is None and not source.name.startswith("6-"):
+            continue
+        try:
+            injected = second_run.inject(nb)
+        except ValueError as e:
+            line = f"FAIL notebooks/{source.name} second run: {e}"
+            print("  " + line)
+            tally.add("second runs", False, line)
+            continue
+        target = staged_dir / source.name
+        book.atomic_write(target, nbformat.writes(injected))
+        staged.append(target)
+        notes[source.name] = nb.metadata.get("gan", {}).get("second_run", {}).get("note", "")
+    if not staged:
+        return
+    keys = {s.name: "second-run" for s in staged}
+    results = book.execute_all(staged, out_dir, log_dir, keys, reuse=False)
+    for source in staged:
+        r = results[source.name]
+        note = f" [{notes[source.name]}]" if notes[source.name] else ""
+        line = f"second run{note}: {r.line()}"
+        tally.add("second runs", r.ok, None if r.ok else line)
+        print(f"  {'ok  ' if r.ok else 'FAIL'} second run of notebooks/{source.name}{note}: {r.seconds:.1f} s")
+
+
+# ---------------------------------------------------------------------------------------------------
 
 def main():
     start = time.monotonic()
@@ -325,6 +365,9 @@ def main():
         r = results[source.name]
         tally.add("notebooks", r.ok, None if r.ok else r.line())
 
+    heading("second parameter runs (metadata.gan.second_run injected after the parameters cell)")
+    second_runs(tally, sources)
+
     check_pages(tally, pages + [index])
     browser_check(tally, pages)
 
@@ -335,6 +378,7 @@ def main():
         print(f"  not counted: {line}")
     for line in tally.failures:
         print(line)
+    print(f"make test took {time.monotonic() - start:.0f} s")
     print(f"{tally.passed()} passed, {tally.failed()} failed")
     return 1 if tally.failed() else 0
 
