@@ -632,6 +632,31 @@ th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid #ddd; ver
 """
 
 
+README = ROOT / "README.md"
+
+
+def glossary_html():
+    """The glossary table of README.md (the markdown table after its `<!-- glossary` comment) as HTML,
+    its $…$ left for MathJax; "" when README.md has none."""
+    text = README.read_text(encoding="utf-8") if README.is_file() else ""
+    start = text.find("<!-- glossary")
+    if start < 0:
+        return ""
+    rows = []
+    for line in text[start:].splitlines()[1:]:
+        if not line.startswith("|"):
+            break
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if all(set(c) <= set("-: ") for c in cells):
+            continue
+        tag = "th" if not rows else "td"
+        rows.append("<tr>" + "".join(f"<{tag}>{html.escape(c).replace('`', '')}</{tag}>" for c in cells) + "</tr>")
+    if not rows:
+        return ""
+    return ('<h2 id="glossary">용어 / Glossary</h2>\n<table class="glossary">\n<thead>' + rows[0] + "</thead>\n<tbody>\n"
+            + "\n".join(rows[1:]) + "\n</tbody>\n</table>\n")
+
+
 def write_index(book_dir, entries, executed_rel):
     """entries: list of dict(name, title, ok, seconds, error)."""
     rows = []
@@ -652,9 +677,12 @@ def write_index(book_dir, entries, executed_rel):
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>GAN in Java: notebooks</title>
 <style>{INDEX_STYLE}</style>
+<script type="text/x-mathjax-config">MathJax.Hub.Config({{tex2jax: {{inlineMath: [["$", "$"]]}}}});</script>
+<script src="assets/mathjax/MathJax.js?config={MATHJAX_CONFIG}"></script>
 </head>
 <body>
 <h1>Generative Adversarial Nets in Java</h1>
+<p>강의 순서대로 (6-1 ~ 6-7, 그다음 강의 밖의 노트북) 실행된 노트북입니다. 모든 페이지는 네트워크 없이 디스크에서 바로 열립니다.</p>
 <p>The notebooks of the tutorial set, executed, in lecture order (6-1 to 6-7, then further notebooks).
 Each page works offline: open it from disk.</p>
 <table>
@@ -663,6 +691,7 @@ Each page works offline: open it from disk.</p>
 {chr(10).join(rows)}
 </tbody>
 </table>
+{glossary_html()}
 <p class="small">Built {time.strftime("%Y-%m-%d %H:%M")} from notebooks/ by <code>make run</code>.</p>
 </body>
 </html>

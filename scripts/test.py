@@ -175,6 +175,8 @@ def static_checks(tally, sources):
         problems.append(f"README.md's first code block does not show `{RUN_COMMAND}` and `{TEST_COMMAND}`")
     if not re.search(rf"^\s*(exec\s+)?{re.escape(TEST_COMMAND)}\b", ci, re.M):
         problems.append(f".ci/run does not run `{TEST_COMMAND}`")
+    if book.glossary_html().count("<tr>") < 2:
+        problems.append("README.md has no glossary table after its `<!-- glossary` comment (the book's index shows it)")
     missing = [s.name for s in sources if s.name not in readme]
     if missing:
         problems.append(f"README.md's table does not list {', '.join(missing)}")
