@@ -7,7 +7,7 @@
 #                              has Jupyter (environment.yml), that environment is used instead.
 #   scripts/setup.sh java      check Java >= 17 (a JDK, with jshell) and Maven >= 3.6.3; says which
 #                              version was found and which is needed
-#   scripts/setup.sh browser   Chromium and a Korean font for the browser tests (make test): installed with
+#   scripts/setup.sh browser   Chromium, a Korean font, Node.js and npm for the browser tests (make test): installed with
 #                              apt-get as root when missing, else one line naming the packages
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +16,7 @@ readonly JAVA_NEEDED=17
 readonly MAVEN_NEEDED=3.6.3
 readonly PYTHON_NEEDED=3.9
 readonly VENV=.venv
-readonly APT_BROWSER="chromium fonts-nanum"
+readonly APT_BROWSER="chromium fonts-nanum nodejs npm"
 
 # "3.8.7" >= "3.6.3" ?
 version_at_least() {
@@ -80,9 +80,11 @@ MSG
     echo "jupyter: ok ($VENV, $("$VENV/bin/python" -c 'import jupyterlab, notebook; print("JupyterLab", jupyterlab.__version__, "+ Notebook", notebook.__version__)'))"
 }
 
-# Chromium (and a Korean font for the screenshots) for make test's browser checks.
+# Chromium (and a Korean font for the screenshots) for make test's browser checks, and Node.js with npm,
+# which install and run playwright-core to drive that Chromium in JupyterLab and Notebook 7.
 ensure_browser() {
-    if command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi nanum; then
+    if command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi nanum \
+            && command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
         echo "browser: ok ($(chromium --version 2>/dev/null | head -n1))"
         return 0
     fi
@@ -97,7 +99,7 @@ ensure_browser() {
         echo "browser: ok ($(chromium --version 2>/dev/null | head -n1))"
         return 0
     fi
-    echo "make test needs Chromium and a Korean font for its browser checks: as root, apt-get install $APT_BROWSER" >&2
+    echo "make test needs Chromium, a Korean font and Node.js with npm for its browser checks: as root, apt-get install $APT_BROWSER" >&2
     exit 1
 }
 

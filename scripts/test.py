@@ -37,6 +37,11 @@ ROOT = book.ROOT
 TEST_ROOT = book.BUILD / "test"
 SUREFIRE = book.LIB_TARGET / "surefire-reports"
 BROWSER_CHECK = ROOT / "scripts" / "browser_check.py"
+KERNEL_START_TEST = ROOT / "scripts" / "kernel_start_test.py"
+LAB_CHECK = ROOT / "scripts" / "lab_check.mjs"
+NPM_SOURCE = ROOT / "scripts" / "npm"             # package.json + package-lock.json: playwright-core, pinned
+NPM_DIR = book.BUILD / "npm"
+KERNEL_STARTS = int(os.environ.get("KERNEL_STARTS", "100"))
 README = ROOT / "README.md"
 CI = ROOT / ".ci" / "run"
 TEST_COMMAND = "make test"
@@ -48,7 +53,7 @@ class Tally:
 
     def __init__(self):
         # group -> [passed, failed], in the order the groups run
-        self.groups = {g: [0, 0] for g in ("unit tests", "static checks", "notebooks", "second runs", "pages offline", "browser")}
+        self.groups = {g: [0, 0] for g in ("unit tests", "static checks", "kernel starts", "notebooks", "second runs", "pages offline", "browser", "frontends")}
         self.failures = []
         self.skipped = []
 
@@ -351,6 +356,94 @@ def second_runs(tally, sources):
 
 
 # ---------------------------------------------------------------------------------------------------
+# The kernel starts every time; the notebooks work in JupyterLab and Notebook 7
+
+def add_counts(tally, group, output, label):
+    """Adds the `…: N passed, N failed` of a sub-test's last such line to the tally; False if none."""
+    found = re.findall(r"(\d+) passed, (\d+) failed", output)
+    if not found:
+        return False
+    passed, failed = map(int, found[-1])
+    counts = tally.groups.setdefault(group, [0, 0])
+    counts[0] += passed
+    counts[1] += failed
+    for line in output.splitlines():
+        if line.strip().startswith("FAIL"):
+            tally.failures.append(f"{line.strip()} ({label})")
+    if failed and not any(line.strip().startswith("FAIL") for line in output.splitlines()):
+        tally.failures.append(f"FAIL {label}: {failed} failed")
+    return True
+
+
+def run_sub_test(tally, group, label, argv, env=None, timeout=1800):
+    """Runs a sub-test, echoes its output, and counts its `N passed, N failed`."""
+    start = time.monotonic()
+    try:
+        done = subprocess.run(argv, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True, timeout=timeout, env=env)
+        output, code = done.stdout, done.returncode
+    except subprocess.TimeoutExpired as e:
+        output, code = (e.stdout or "") if isinstance(e.stdout, str) else "", f"timeout ({timeout} s)"
+    for line in output.splitlines():
+        print("  " + line)
+    if not add_counts(tally, group, output, label) or code not in (0, 1):
+        line = f"FAIL {label}: exited with {code} without a result line"
+        print("  " + line)
+        tally.add(group, False, line)
+    print(f"  ({time.monotonic() - start:.0f} s)")
+
+
+def kernel_starts(tally):
+    heading(f"the Java kernel starts every time: {KERNEL_STARTS} starts, and one through a notebook server")
+    run_sub_test(tally, "kernel starts", "kernel start test",
+                 [sys.executable, book.rel(KERNEL_START_TEST), "--starts", str(KERNEL_STARTS),
+                  "--log-dir", book.rel(TEST_ROOT / "kernel-starts")])
+
+
+def playwright_core():
+    """build/npm/node_modules/playwright-core, installed with `npm ci` from scripts/npm/ when missing or
+    when the lock file changed. Never downloads a browser: the tests use /usr/bin/chromium."""
+    lock = NPM_SOURCE / "package-lock.json"
+    installed = NPM_DIR / "node_modules" / "playwright-core"
+    stamp = NPM_DIR / ".lock-sha256"
+    key = book.sha256_file(lock)
+    if installed.is_dir() and stamp.is_file() and stamp.read_text().strip() == key:
+        return installed
+    if shutil.which("npm") is None or shutil.which("node") is None:
+        raise SystemExit("make test needs Node.js >= 18 and npm for the JupyterLab check (Debian: apt-get install nodejs npm)")
+    print(f"  == npm ci (playwright-core, {book.rel(NPM_SOURCE)}) into {book.rel(NPM_DIR)}/", flush=True)
+    NPM_DIR.mkdir(parents=True, exist_ok=True)
+    for name in ("package.json", "package-lock.json"):
+        shutil.copyfile(NPM_SOURCE / name, NPM_DIR / name)
+    env = dict(os.environ, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD="1")
+    done = subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=NPM_DIR, env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if done.returncode != 0 or not installed.is_dir():
+        print(done.stdout)
+        raise SystemExit(f"npm ci in {book.rel(NPM_DIR)} failed (exit {done.returncode}); see above")
+    stamp.write_text(key + "\n")
+    return installed
+
+
+def frontends(tally):
+    if not LAB_CHECK.is_file():
+        line = f"FAIL {book.rel(LAB_CHECK)} missing"
+        print(line)
+        tally.add("frontends", False, line)
+        return
+    env = dict(os.environ, PLAYWRIGHT_CORE=str(playwright_core()))
+    jupyter = str(Path(sys.executable).parent / "jupyter")
+    for frontend in ("lab", "notebook"):
+        heading(f"{'JupyterLab' if frontend == 'lab' else 'Notebook 7'} in headless Chromium ({book.rel(LAB_CHECK)})")
+        run_sub_test(tally, "frontends", f"{frontend} check",
+                     ["node", book.rel(LAB_CHECK), "--frontend", frontend, "--jupyter", jupyter,
+                      "--out", book.rel(TEST_ROOT / f"{frontend}-check")] + LAB_CHECK_ARGS, env=env)
+
+
+LAB_CHECK_ARGS = ["gallery-plots.ipynb", "6-6-four-gaussians.ipynb"]
+
+
+# ---------------------------------------------------------------------------------------------------
 
 def main():
     start = time.monotonic()
@@ -360,6 +453,7 @@ def main():
 
     unit_tests(tally)
     static_checks(tally, sources)
+    kernel_starts(tally)
 
     heading("notebooks, each on a fresh kernel")
     sources, results, pages, index = book.build_book(TEST_ROOT, reuse=False)
@@ -372,6 +466,7 @@ def main():
 
     check_pages(tally, pages + [index])
     browser_check(tally, pages)
+    frontends(tally)
 
     print()
     heading("summary (" + ", ".join(f"{group} {c[0]}/{c[0] + c[1]}" for group, c in tally.groups.items())
