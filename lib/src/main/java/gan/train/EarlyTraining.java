@@ -51,6 +51,17 @@ public final class EarlyTraining {
             points = List.copyOf(points);
         }
 
+        /**
+         * The first measured epoch whose mean D(G(z)) is at least {@code level} (G's fakes have reached D), or −1 if
+         * none is.
+         */
+        public int firstEpochReaching(double level) {
+            for (Point p : points) {
+                if (p.meanDFake() >= level) return p.epoch();
+            }
+            return -1;
+        }
+
         /** The last measurement. */
         public Point last() {
             return points.get(points.size() - 1);

@@ -117,6 +117,11 @@ class EarlyTrainingTest {
         assertEquals(sat.points().get(0).kl(), non.points().get(0).kl(), EXACT);
         List<Integer> epochs = non.points().stream().map(EarlyTraining.Point::epoch).toList();
         assertEquals(List.of(0, 10, 20, 30), epochs);
+        assertEquals(-1, non.firstEpochReaching(1.0));
+        assertEquals(0, non.firstEpochReaching(0.0));
+        double at20 = non.points().get(2).meanDFake();
+        int first = non.firstEpochReaching(at20);
+        assertTrue(first >= 0 && first <= 20, "first epoch reaching " + at20 + ": " + first);
         for (EarlyTraining.Point p : non.points()) {
             assertTrue(Double.isFinite(p.gradientNorm()) && Double.isFinite(p.kl()), p.toString());
         }
