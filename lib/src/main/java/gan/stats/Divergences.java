@@ -179,6 +179,70 @@ public final class Divergences {
      * @param bins number of bins, 1 … {@value #MAX_BINS}
      */
     public static LectureKl lectureKl(double[] real, double[] fake, int bins) {
+        double[][] h = lectureHistograms(real, fake, bins);               // {histP, histQ, edges}
+        double[] histP = h[0], histQ = h[1];
+        double sumP = 0;
+        double sumQ = 0;
+        for (int i = 0; i < bins; i++) {
+            sumP += histP[i];
+            sumQ += histQ[i];
+        }
+        double kld = 0;
+        for (int i = 0; i < bins; i++) {
+            histP[i] = histP[i] / (sumP + 1e-8);
+            histQ[i] = histQ[i] / (sumQ + 1e-8);
+            kld += histP[i] * Math.log(histP[i] / histQ[i]);   // IEEE: NaN and +∞ pass through, as in numpy
+        }
+        return new LectureKl(histP, histQ, kld, h[2]);
+    }
+
+    /** {@link #lectureKlPlusEpsilon(double[], double[], int)} with the lecture's {@value #LECTURE_BINS} bins. */
+    public static LectureKl lectureKlPlusEpsilon(double[] real, double[] fake) {
+        return lectureKlPlusEpsilon(real, fake, LECTURE_BINS);
+    }
+
+    /**
+     * The variant of the lecture's {@code KL(P, Q)} in the course's chapter 10 stock script (lines 43–54 of its
+     * 005380 file), which adds 10⁻⁸ <em>after</em> normalising instead of to the sum:
+     *
+     * <pre>
+     *   histP = histP / np.sum(histP) + 1e-8
+     *   histQ = histQ / np.sum(histQ) + 1e-8
+     *   kld = np.sum(histP * np.log(histP / histQ))
+     * </pre>
+     *
+     * Same bins as {@link #lectureKl(double[], double[], int)} (the real sample's range; fakes outside it are
+     * dropped). Never NaN or +∞ (every share is at least 10⁻⁸), but a real bin without fakes costs
+     * p_i · log(p_i / 10⁻⁸), e.g. 0.005 · log(5·10⁵) = 0.066 for one real point of 200. If no fake falls in the
+     * real range the fake shares are 0/0 = NaN, as in numpy.
+     *
+     * @param real P, non-empty, finite. Not modified.
+     * @param fake Q, non-empty, finite. Not modified.
+     * @param bins number of bins, 1 … {@value #MAX_BINS}
+     */
+    public static LectureKl lectureKlPlusEpsilon(double[] real, double[] fake, int bins) {
+        double[][] h = lectureHistograms(real, fake, bins);               // {histP, histQ, edges}
+        double[] histP = h[0], histQ = h[1];
+        double sumP = 0;
+        double sumQ = 0;
+        for (int i = 0; i < bins; i++) {
+            sumP += histP[i];
+            sumQ += histQ[i];
+        }
+        double kld = 0;
+        for (int i = 0; i < bins; i++) {
+            histP[i] = histP[i] / sumP + 1e-8;
+            histQ[i] = histQ[i] / sumQ + 1e-8;
+            kld += histP[i] * Math.log(histP[i] / histQ[i]);
+        }
+        return new LectureKl(histP, histQ, kld, h[2]);
+    }
+
+    /**
+     * The lecture's bins: {@code histP, binsP = np.histogram(P, bins)} then {@code np.histogram(Q, bins=binsP)}.
+     * Returns {histP, histQ, edges} as counts (fakes outside the real range dropped).
+     */
+    private static double[][] lectureHistograms(double[] real, double[] fake, int bins) {
         checkSample1D("real", real);
         checkSample1D("fake", fake);
         checkBins("bins", bins, MAX_BINS);
@@ -204,19 +268,7 @@ public final class Divergences {
                 histQ[binOf(v, lo, inv, edges)]++;
             }
         }
-        double sumP = 0;
-        double sumQ = 0;
-        for (int i = 0; i < bins; i++) {
-            sumP += histP[i];
-            sumQ += histQ[i];
-        }
-        double kld = 0;
-        for (int i = 0; i < bins; i++) {
-            histP[i] = histP[i] / (sumP + 1e-8);
-            histQ[i] = histQ[i] / (sumQ + 1e-8);
-            kld += histP[i] * Math.log(histP[i] / histQ[i]);   // IEEE: NaN and +∞ pass through, as in numpy
-        }
-        return new LectureKl(histP, histQ, kld, edges);
+        return new double[][] {histP, histQ, edges};
     }
 
     // ------------------------------------------------------------------ densities

@@ -8,9 +8,12 @@
  *   <li>{@link gan.stats.Divergences} — KL and JSD from samples (histograms, never NaN, with an explicit
  *       {@link gan.stats.EmptyBins} rule), from densities (numerical integration with
  *       {@link gan.stats.Quadrature}), the closed form for normals, and a replica of the lecture's own KL
- *       function ({@code lectureKl}) that shows why it returns NaN.</li>
+ *       function ({@code lectureKl}) that shows why it returns NaN, with the chapter 10 script's variant
+ *       ({@code lectureKlPlusEpsilon}).</li>
  *   <li>{@link gan.stats.GanTheory} — V(D, G), D* = p_data / (p_data + p_g), V(D*, G) = −log 4 + 2·JSD, and the
  *       gap between a trained D and D*.</li>
+ *   <li>{@link gan.stats.NonSaturating} — what the non-saturating G-loss minimises at D*:
+ *       KL(p_g ‖ p_data) − 2·JSD (Arjovsky &amp; Bottou 2017).</li>
  *   <li>{@link gan.stats.Samples} — mean, standard deviation and quantiles with numpy's conventions.</li>
  *   <li>For the finance notebooks: {@link gan.stats.Moments} (skewness, Pearson's and excess kurtosis),
  *       {@link gan.stats.Tails} (normal quantiles and tails, tail frequencies, joint falls),

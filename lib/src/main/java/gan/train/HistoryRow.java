@@ -14,7 +14,11 @@ package gan.train;
  */
 public record HistoryRow(int epoch, double dLoss, double gLoss, double meanDReal, double meanDFake, double kl) {
 
-    /** The lecture's progress line: {@code 100) D-loss = 1.3864, G-loss = 0.6938, KL = 0.0123}. */
+    /**
+     * This row in the format of the lecture's progress line: {@code 100) D-loss = 1.3864, G-loss = 0.6938, KL = 0.0123}.
+     * The numbers are measured our way (whole data set, fresh fakes, our KL); {@link LectureProgress} measures them
+     * the practice file's way (the last mini-batch, its step losses, its KL).
+     */
     public String progressLine() {
         return String.format(java.util.Locale.ROOT, "%d) D-loss = %.4f, G-loss = %.4f, KL = %.4f", epoch, dLoss, gLoss, kl);
     }

@@ -182,6 +182,7 @@ public final class Trainer {
                 }
             }
         }
+        if (lectureListener != null && epoch % lectureEvery == 0) lectureProgress((batches - 1) * size);
     }
 
     /** Algorithm 1's inner loop body: one D update on real samples order[from..to) and as many fakes. */
@@ -195,6 +196,7 @@ public final class Trainer {
         }
         double[] logits = discriminatorGradients(xBatch, z, m);       // 3) ∇θd of D-loss
         checkFinite(logits, 2 * m, "D");
+        if (lectureListener != null) lastDStepLoss = Losses.discriminatorLoss(logits, m, m);   // before the update, as sess.run
         dOptimizer.step();                                            //    θd ← θd − lr·u(∇θd)  (ascends V)
         dSteps++;
     }
@@ -204,6 +206,7 @@ public final class Trainer {
         sampleNoise(m, noiseRng);                                     // 1) z ~ p_z            (noiseDim × m)
         double[] logits = generatorGradients(z, m);                   // 2) ∇θg of the G-loss
         checkFinite(logits, m, "G");
+        if (lectureListener != null) lastGStepLoss = Losses.generatorLoss(config.generatorLoss(), logits, m);
         gOptimizer.step();                                            //    θg ← θg − lr·u(∇θg)
         gSteps++;
     }
@@ -438,5 +441,42 @@ public final class Trainer {
     /** A copy of 1-D real data as a plain array. */
     public double[] realData1d() {
         return firstColumn(realData(), 0);
+    }
+
+    // ------------------------------------------------------------------ the lecture's own progress line
+
+    private Consumer<LectureProgress> lectureListener;  // null: no step losses kept (the default)
+    private int lectureEvery = 100;
+    private double lastDStepLoss = Double.NaN;          // D-loss of the last D step (before its update)
+    private double lastGStepLoss = Double.NaN;          // G-loss of the last G step (before its update)
+
+    /**
+     * Calls {@code listener} with the lecture's own progress line ({@link LectureProgress}) after every epoch
+     * whose 0-based index i has i % {@code every} == 0 (the practice file's {@code if i % 100 == 0}, line 130:
+     * after 1, 101, 201, … completed epochs). Only for 1-D data. Training is the same with or without it: it
+     * draws no random numbers. Returns this.
+     *
+     * @param every at least 1; the lecture's is 100
+     * @throws IllegalStateException if the data are not 1-D (the lecture's KL is a 1-D histogram)
+     */
+    public Trainer onLectureProgress(int every, Consumer<LectureProgress> listener) {
+        Check.atLeast("every", every, 1);
+        Check.notNull("listener", listener);
+        if (config.dataDim() != 1) {
+            throw new IllegalStateException("onLectureProgress needs 1-D data (the lecture's KL is a 1-D histogram); this GAN's data has "
+                    + config.dataDim() + " dimensions");
+        }
+        this.lectureEvery = every;
+        this.lectureListener = listener;
+        return this;
+    }
+
+    /** After epoch index {@code epoch}: the last mini-batch is order[from..n), its noise the first m columns of z. */
+    private void lectureProgress(int from) {
+        int m = n - from;
+        double[] realBatch = new double[m];
+        for (int r = 0; r < m; r++) realBatch[r] = real[0][order[from + r]];
+        double[] fakeBatch = java.util.Arrays.copyOf(g.forward(z, m)[0], m);   // G(bz) after the last update
+        lectureListener.accept(LectureProgress.of(epoch, lastDStepLoss, lastGStepLoss, realBatch, fakeBatch));
     }
 }
