@@ -94,6 +94,70 @@ public final class FinancePlots {
                 traces.toArray(new Trace[0]));
     }
 
+    /**
+     * Density histograms of several samples on a logarithmic y axis, where a normal density is a parabola and fat
+     * tails lie above it, with density curves (e.g. fitted normal and Student-t) as dashed lines. Every sample is
+     * binned on {@code bins} equal bins over [lo, hi] and normalised by its full size n (density_j = count_j /
+     * (n · width)), so values outside [lo, hi] are left out of the picture but not out of the normalisation; empty
+     * bins are gaps (log 0 is not drawn).
+     *
+     * @param samples name → finite values, 1 to 6; drawn in map order in the palette's colours. Not modified.
+     * @param curves  name → density function, drawn in black, grey, … dashed; may be empty
+     * @param lo      the left end, finite, below hi
+     */
+    public static Figure logDensities(Map<String, double[]> samples, Map<String, java.util.function.DoubleUnaryOperator> curves,
+                                      int bins, double lo, double hi, String title, String xName) {
+        checkSeries(samples);
+        Check.notNull("curves", curves);
+        Check.atLeast("bins", bins, 1);
+        Check.finite("lo", lo);
+        Check.finite("hi", hi);
+        if (!(hi > lo)) {
+            throw new IllegalArgumentException("hi must be above lo, got lo = " + lo + ", hi = " + hi);
+        }
+        double width = (hi - lo) / bins, smallest = Double.POSITIVE_INFINITY, largest = 0;
+        double[] centres = new double[bins];
+        for (int j = 0; j < bins; j++) centres[j] = lo + (j + 0.5) * width;
+        List<Trace> traces = new ArrayList<>();
+        int k = 0;
+        for (Map.Entry<String, double[]> e : samples.entrySet()) {
+            double[] v = Check.finiteValues("samples[" + e.getKey() + "]", e.getValue());
+            double[] d = new double[bins];
+            for (double x : v) {
+                int j = (int) Math.floor((x - lo) / width);
+                if (x == hi) j = bins - 1;
+                if (j >= 0 && j < bins) d[j] += 1;
+            }
+            for (int j = 0; j < bins; j++) {
+                d[j] = d[j] > 0 ? d[j] / (v.length * width) : Double.NaN;
+                if (d[j] > 0) {
+                    smallest = Math.min(smallest, d[j]);
+                    largest = Math.max(largest, d[j]);
+                }
+            }
+            String color = ReturnPlots.PALETTE[k++ % ReturnPlots.PALETTE.length];
+            traces.add(ScatterTrace.builder(Plots.round(centres), Plots.round(d)).name(e.getKey() + " (n = " + v.length + ")")
+                    .mode(ScatterTrace.Mode.LINE_AND_MARKERS).line(Line.builder().color(color).width(1.5).build())
+                    .marker(Marker.builder().color(color).size(4).build()).build());
+        }
+        String[] curveColors = {"black", "#7f7f7f", "#bcbd22"};
+        int c = 0;
+        double[] x = new double[ReturnPlots.CURVE_POINTS];
+        for (int i = 0; i < x.length; i++) x[i] = lo + (hi - lo) * i / (x.length - 1);
+        for (Map.Entry<String, java.util.function.DoubleUnaryOperator> e : curves.entrySet()) {
+            double[] y = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                double p = e.getValue().applyAsDouble(x[i]);
+                y[i] = p >= smallest / 2 ? p : Double.NaN;        // below the plot's floor: not drawn
+            }
+            traces.add(Plots.line(x, y, e.getKey(), curveColors[c++ % curveColors.length], Line.Dash.DASH, 2));
+        }
+        Map<String, Object> extras = Map.of("yaxis", Map.of("type", "log",
+                "range", List.of(Plots.round(Math.log10(smallest / 2)), Plots.round(Math.log10(2 * largest)))));
+        return Plots.figure(Plots.layout(title, xName, "밀도 / density (log)", WIDTH, 480).build(), extras, List.of(),
+                traces.toArray(new Trace[0]));
+    }
+
     private static void checkSeries(Map<String, double[]> series) {
         Check.notNull("series", series);
         if (series.isEmpty() || series.size() > ReturnPlots.PALETTE.length) {

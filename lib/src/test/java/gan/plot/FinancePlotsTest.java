@@ -39,4 +39,19 @@ class FinancePlotsTest {
         a.put("short", new double[] {0.1});
         assertThrows(IllegalArgumentException.class, () -> FinancePlots.acf(a, 0.036, "acf"));
     }
+
+    @Test
+    void logDensitiesNormaliseByTheWholeSampleAndLeaveEmptyBinsOut() {
+        double[] v = {0.5, 0.5, 1.5, 9};                       // 9 lies outside [0, 4]
+        Map<String, double[]> s = new LinkedHashMap<>();
+        s.put("real", v);
+        Map<String, java.util.function.DoubleUnaryOperator> curves = new LinkedHashMap<>();
+        curves.put("flat", x -> 0.25);
+        FigureJs js = new FigureJs(FinancePlots.logDensities(s, curves, 4, 0, 4, "tails", "z"));
+        double[] y = js.array(0, "y");
+        assertEquals(0.5, y[0], 1e-12);                         // 2 of 4 values in a bin of width 1
+        assertEquals(0.25, y[1], 1e-12);
+        assertEquals(true, Double.isNaN(y[2]));
+        assertEquals(0.25, js.array(1, "y")[0], 1e-12);
+    }
 }
