@@ -59,6 +59,33 @@ public final class Bootstrap {
     }
 
     /**
+     * Intervals for several statistics at once, all computed on the same resamples (one pass per resample, so a
+     * table of k statistics costs B resamples, not k · B). statistics: a sample → k values, the same k every time.
+     * x: finite, non-empty. Not modified. rng: modified.
+     */
+    public static Interval[] intervals(double[] x, java.util.function.Function<double[], double[]> statistics, int resamples, double level, Rng rng) {
+        Check.finiteValues("x", x);
+        if (x.length == 0) {
+            throw new IllegalArgumentException("x must not be empty");
+        }
+        checkCommon(statistics, resamples, level, rng);
+        double[] estimate = statistics.apply(x);
+        double[][] stats = new double[estimate.length][resamples];
+        double[] r = new double[x.length];
+        for (int b = 0; b < resamples; b++) {
+            for (int i = 0; i < r.length; i++) r[i] = x[rng.nextInt(x.length)];
+            double[] v = statistics.apply(r);
+            if (v.length != estimate.length) {
+                throw new IllegalArgumentException("statistics gave " + v.length + " values on resample " + b + " but " + estimate.length + " on x");
+            }
+            for (int k = 0; k < v.length; k++) stats[k][b] = v[k];
+        }
+        Interval[] out = new Interval[estimate.length];
+        for (int k = 0; k < out.length; k++) out[k] = interval(estimate[k], stats[k], level);
+        return out;
+    }
+
+    /**
      * The same for rows (e.g. pairs of two shares' returns of the same day, resampled together so that their
      * dependence is kept). rows: non-empty. Not modified (the resample holds references to the same rows).
      */

@@ -141,6 +141,17 @@ class FinanceTest {
     }
 
     @Test
+    void intervalsOfSeveralStatisticsMatchOneAtATimeInDistribution() {
+        Rng rng = new Rng(16);
+        double[] x = new double[2_000];
+        for (int i = 0; i < x.length; i++) x[i] = rng.nextGaussian();
+        Bootstrap.Interval[] both = Bootstrap.intervals(x, v -> new double[] {Samples.mean(v), Samples.std(v, 0)}, 2_000, 0.95, new Rng(17));
+        assertEquals(Samples.mean(x), both[0].estimate(), 0);
+        assertEquals(1.96 / Math.sqrt(x.length), (both[0].hi() - both[0].lo()) / 2, 0.15 * 1.96 / Math.sqrt(x.length));
+        assertEquals(1.96 / Math.sqrt(2 * x.length), (both[1].hi() - both[1].lo()) / 2, 0.2 * 1.96 / Math.sqrt(2 * x.length));   // sd of s ≈ 1/√(2n)
+    }
+
+    @Test
     void lipschitzBoundHoldsForARandomReluNetwork() {
         gan.train.GanConfig config = gan.train.GanConfig.normal()
                 .withGenerator(Mlp.Spec.of(Activation.RELU, Activation.LINEAR, 4, 16, 1)).withSeed(14);
