@@ -32,6 +32,20 @@ public final class FinancePlots {
      * @param levels the ±levels to mark (e.g. 4 for ±4σ), positive; may be empty
      */
     public static Figure series(double[] t, Map<String, double[]> series, double[] levels, String title, String xName, String yName) {
+        return series(t, series, levels, title, xName, yName, 0);
+    }
+
+    /**
+     * The same, with the first series in palette colour {@code firstColour} (e.g. 1 for red, so that GAN draws shown
+     * alone keep the fake colour).
+     *
+     * @param firstColour 0 to {@code PALETTE.length − 1}
+     */
+    public static Figure series(double[] t, Map<String, double[]> series, double[] levels, String title, String xName, String yName,
+                                int firstColour) {
+        if (firstColour < 0 || firstColour >= ReturnPlots.PALETTE.length) {
+            throw new IllegalArgumentException("firstColour must be in [0, " + (ReturnPlots.PALETTE.length - 1) + "], got " + firstColour);
+        }
         Check.finiteValues("t", t);
         if (t.length < 2 || t.length > MAX_SERIES_POINTS) {
             throw new IllegalArgumentException("t must hold 2 to " + MAX_SERIES_POINTS + " times, got " + t.length);
@@ -44,7 +58,7 @@ public final class FinancePlots {
         checkSeries(series);
         Check.notNull("levels", levels);
         List<Trace> traces = new ArrayList<>();
-        int k = 0;
+        int k = firstColour;
         for (Map.Entry<String, double[]> e : series.entrySet()) {
             double[] v = Check.finiteValues("series[" + e.getKey() + "]", e.getValue());
             if (v.length != t.length) {

@@ -23,6 +23,8 @@ class FinancePlotsTest {
         assertEquals(3_000, js.array(0, "x").length);          // not thinned
         assertEquals(-9, js.array(0, "y")[1234], 1e-12);
         assertEquals(4, js.array(1, "y")[0], 1e-12);
+        assertEquals("red", new FigureJs(FinancePlots.series(t, s, new double[0], "GAN", "year", "z", 1)).lineColor(0));
+        assertThrows(IllegalArgumentException.class, () -> FinancePlots.series(t, s, new double[0], "GAN", "year", "z", 6));
         assertThrows(IllegalArgumentException.class, () -> FinancePlots.series(new double[] {2, 1}, Map.of("a", new double[] {1, 2}), new double[0], "", "", ""));
     }
 
