@@ -59,7 +59,7 @@ public final class Samples {
     }
 
     /** {@link #quantile} of an array already sorted ascending (not checked). sorted: not modified. */
-    static double sortedQuantile(double[] sorted, double prob) {
+    public static double sortedQuantile(double[] sorted, double prob) {
         double h = (sorted.length - 1) * prob;
         int lo = (int) Math.floor(h);
         if (lo >= sorted.length - 1) {
