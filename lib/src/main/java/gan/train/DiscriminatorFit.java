@@ -44,6 +44,29 @@ public final class DiscriminatorFit {
         this.optimizer = optimizer.create(d.params(), learningRate);
     }
 
+    private DiscriminatorFit(Mlp d, Optimizer optimizer) {
+        this.d = d;
+        this.optimizer = optimizer;
+    }
+
+    /**
+     * A copy of an existing discriminator {@code start} (parameters copied, not shared) to be trained further by
+     * {@code optimizer} with {@code learningRate}, with fresh optimizer state: Algorithm 1's inner loop run on
+     * from where training left D. Copy the result back with {@code start.setParameterVector(fit.network().parameterVector())}.
+     */
+    public static DiscriminatorFit startingFrom(Mlp start, OptimizerKind optimizer, double learningRate) {
+        Check.notNull("start", start);
+        Check.notNull("optimizer", optimizer);
+        Check.positive("learningRate", learningRate);
+        Mlp.Spec spec = start.spec();
+        if (spec.outputs() != 1 || spec.output() != Activation.SIGMOID) {
+            throw new IllegalArgumentException("D must have exactly 1 sigmoid output (a probability), got " + spec);
+        }
+        Mlp copy = new Mlp("D", spec, Initializer.zeros(), Initializer.zeros(), new Rng(0));
+        copy.setParameterVector(start.parameterVector());
+        return new DiscriminatorFit(copy, optimizer.create(copy.params(), learningRate));
+    }
+
     /**
      * One update of D on real rows and fake rows (each n × d, d = D's input size; the two counts may
      * differ). Returns the D-loss of these samples before the update. Neither array is modified.

@@ -98,4 +98,17 @@ class DiscriminatorFitTest {
         double[] viaTrainer = one.generator().forward(new double[][] {z.clone()}, 3)[0];
         assertArrayEquals(viaTrainer, x, 0.0);
     }
+
+    @Test
+    void startingFromCopiesTheNetworkAndLeavesTheOriginalAlone() {
+        Trainer t = new Trainer(GanConfig.normal().withEpochs(50), TrainerTest.normalData(1, 1000));
+        t.train();
+        double[] before = t.discriminator().parameterVector();
+        DiscriminatorFit fit = DiscriminatorFit.startingFrom(t.discriminator(), OptimizerKind.ADAM, 1e-3);
+        double[] xs = {-1, 0, 2};
+        assertArrayEquals(t.discriminate(xs), fit.discriminate(xs), 0.0, "the copy starts where D is");
+        fit.step(new double[] {0, 1}, new double[] {3, 4});
+        assertArrayEquals(before, t.discriminator().parameterVector(), 0.0, "training the copy must not move the original");
+        assertEquals(1, fit.steps());
+    }
 }
