@@ -105,7 +105,7 @@ public final class DiscriminatorFit {
     public double[] discriminate(double[][] points) {
         Check.notNull("points", points);
         double[][] f = features(points, "points", d.spec().inputs());
-        return d.forward(f, points.length)[0].clone();
+        return java.util.Arrays.copyOf(d.forward(f, points.length)[0], points.length);   // work rows may be longer
     }
 
     /** D(x) for each value of 1-D data. Not modified. */

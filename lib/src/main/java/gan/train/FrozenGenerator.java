@@ -4,6 +4,7 @@ import gan.Check;
 import gan.Rng;
 import gan.nn.Initializer;
 import gan.nn.Mlp;
+import java.util.Arrays;
 
 /**
  * A generator whose parameters no longer change: a copy of a trainer's G taken at one moment, with its
@@ -72,7 +73,7 @@ public final class FrozenGenerator {
         }
         requireDataDim1("map1d");
         double[][] in = {z.clone()};
-        return g.forward(in, z.length)[0].clone();
+        return Arrays.copyOf(g.forward(in, z.length)[0], z.length);      // work rows may be longer than z
     }
 
     private void requireDataDim1(String method) {

@@ -111,4 +111,17 @@ class DiscriminatorFitTest {
         assertArrayEquals(before, t.discriminator().parameterVector(), 0.0, "training the copy must not move the original");
         assertEquals(1, fit.steps());
     }
+
+    /** Work rows are reused and only grow: after a large batch, a small one must still return one value per input. */
+    @Test
+    void aSmallBatchAfterALargeOneReturnsOneValuePerInput() {
+        DiscriminatorFit fit = new DiscriminatorFit(Mlp.Spec.of(Activation.RELU, Activation.SIGMOID, 1, 8, 1), OptimizerKind.ADAM, 1e-3, 1);
+        fit.discriminate(new double[500]);
+        assertEquals(3, fit.discriminate(new double[3]).length);
+        Trainer one = new Trainer(GanConfig.normal().withEpochs(1).withGenerator(Mlp.Spec.of(Activation.RELU, Activation.LINEAR, 1, 4, 1)),
+                TrainerTest.normalData(1, 100));
+        FrozenGenerator g = FrozenGenerator.of(one);
+        g.sample1d(500, new Rng(1));
+        assertEquals(3, g.map1d(new double[] {-1, 0, 1}).length);
+    }
 }
