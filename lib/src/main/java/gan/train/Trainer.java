@@ -440,23 +440,7 @@ public final class Trainer {
         return firstColumn(realData(), 0);
     }
 
-    // --- one half of Algorithm 1 at a time (figure 1 of the paper: D's inner loop, then G's update) ---
-
-    /**
-     * Algorithm 1's inner loop alone: {@code steps} D steps with G frozen, on mini-batches of the real data
-     * (shuffled afresh, the configured batch size) and as many fresh fakes, D's optimizer carrying on. Epochs,
-     * the k counter and the history are not touched; the D step count is.
-     */
-    public void trainDiscriminatorOnly(int steps) {
-        Check.atLeast("steps", steps, 1);
-        int batches = config.batches(), size = n / batches;
-        for (int s = 0; s < steps; s++) {
-            int b = s % batches;
-            if (b == 0) shuffleRng.shuffle(order);
-            int from = b * size;
-            discriminatorStep(from, b == batches - 1 ? n : from + size);
-        }
-    }
+    // --- Algorithm 1's G update alone (figure 1 of the paper, panel c; D's inner loop alone is DiscriminatorFit) ---
 
     /**
      * Algorithm 1's generator update alone: {@code steps} G steps with D frozen, each on a mini-batch of fresh

@@ -59,9 +59,9 @@ class DiscriminatorFitTest {
         assertTrue(e.getMessage().contains("fake row 0 must have 2 values"), e.getMessage());
     }
 
-    /** The frozen copy keeps G as it was; the trainer's D-only and G-only halves each leave the other network alone. */
+    /** The frozen copy keeps G as it was; the trainer's G-only steps leave D alone. */
     @Test
-    void frozenGeneratorAndTheTwoHalvesOfAlgorithm1() {
+    void frozenGeneratorAndTheGeneratorHalfOfAlgorithm1() {
         Trainer t = new Trainer(GanConfig.normal().withEpochs(200), TrainerTest.normalData(1, 1000));
         t.train();
         FrozenGenerator frozen = FrozenGenerator.of(t);
@@ -69,15 +69,10 @@ class DiscriminatorFitTest {
         assertArrayEquals(FrozenGenerator.column(t.generate(100, new Rng(9))), before, 0.0, "the copy equals G at the moment of the copy");
 
         double[] gBefore = t.generator().parameterVector(), dBefore = t.discriminator().parameterVector();
-        long gSteps = t.generatorSteps(), dSteps = t.discriminatorSteps();
+        long gSteps = t.generatorSteps();
         int epoch = t.epoch(), rows = t.history().size();
-        t.trainDiscriminatorOnly(7);
-        assertArrayEquals(gBefore, t.generator().parameterVector(), 0.0, "D-only steps must not move G");
-        assertFalse(java.util.Arrays.equals(dBefore, t.discriminator().parameterVector()), "D-only steps move D");
-        assertEquals(dSteps + 7, t.discriminatorSteps());
-        double[] dAfter = t.discriminator().parameterVector();
         t.trainGeneratorOnly(3);
-        assertArrayEquals(dAfter, t.discriminator().parameterVector(), 0.0, "G-only steps must not move D");
+        assertArrayEquals(dBefore, t.discriminator().parameterVector(), 0.0, "G-only steps must not move D");
         assertFalse(java.util.Arrays.equals(gBefore, t.generator().parameterVector()), "G-only steps move G");
         assertEquals(gSteps + 3, t.generatorSteps());
         assertEquals(epoch, t.epoch());
