@@ -479,4 +479,16 @@ public final class Trainer {
         double[] fakeBatch = java.util.Arrays.copyOf(g.forward(z, m)[0], m);   // G(bz) after the last update
         lectureListener.accept(LectureProgress.of(epoch, lastDStepLoss, lastGStepLoss, realBatch, fakeBatch));
     }
+
+    // --- Algorithm 1's G update alone (figure 1 of the paper, panel c; D's inner loop alone is DiscriminatorFit) ---
+
+    /**
+     * Algorithm 1's generator update alone: {@code steps} G steps with D frozen, each on a mini-batch of fresh
+     * noise as large as a real mini-batch. Epochs, the k counter and the history are not touched; the G step
+     * count is.
+     */
+    public void trainGeneratorOnly(int steps) {
+        Check.atLeast("steps", steps, 1);
+        for (int s = 0; s < steps; s++) generatorStep(n / config.batches());
+    }
 }
