@@ -143,7 +143,9 @@ def installer_spec(jar):
     written = list(STAGE_DIR.glob(f"**/kernels/{KERNEL_NAME}/kernel.json"))
     if len(written) != 1:
         sys.exit(f"kernel: the installer wrote {len(written)} kernel.json under {STAGE_DIR} (expected 1); see {log}")
-    return json.loads(written[0].read_text(encoding="utf-8"))
+    spec = json.loads(written[0].read_text(encoding="utf-8"))
+    shutil.rmtree(STAGE_DIR, ignore_errors=True)  # only its kernel.json was needed (the jar is in DOWNLOAD_DIR)
+    return spec
 
 
 def patched_argv(argv, spec_dir):

@@ -14,14 +14,15 @@ every time:
 
 A start fails when it does not answer within --timeout seconds (default 30). For each failure the kernel's
 log (its stderr and stdout) is printed. The last line is `kernel start test: N passed, N failed` and the
-exit status is 1 when anything failed. Needs jupyter_client 8 (and for 2. jupyter_server and
-websocket-client): use the Python of the project's Jupyter environment.
+exit status is 1 when anything failed. Needs jupyter_client (7 or 8) and, for 2., jupyter_server
+(JupyterLab 4, Notebook 7) or the classic notebook package: the Python of the project's Jupyter.
 
 usage: python scripts/kernel_start_test.py [--starts N] [--parallel P] [--timeout S] [--kernel NAME]
                                            [--no-server] [--server-only]
 """
 import argparse
 import concurrent.futures
+import importlib.util
 import json
 import os
 import secrets
@@ -130,9 +131,14 @@ class Server:
         self.root = tempfile.mkdtemp(prefix="kernel-start-test-")
         self.log = Path(log_dir) / "server.log"
         self.out = open(self.log, "w", encoding="utf-8")
-        args = [sys.executable, "-m", "jupyter_server", "--no-browser", "--ServerApp.ip=127.0.0.1",
-                f"--ServerApp.port={self.port}", "--ServerApp.port_retries=0", f"--ServerApp.root_dir={self.root}",
-                f"--IdentityProvider.token={self.token}"]
+        if importlib.util.find_spec("jupyter_server"):      # the server of JupyterLab 4 and Notebook 7
+            args = [sys.executable, "-m", "jupyter_server", "--no-browser", "--ServerApp.ip=127.0.0.1",
+                    f"--ServerApp.port={self.port}", "--ServerApp.port_retries=0",
+                    f"--ServerApp.root_dir={self.root}", f"--IdentityProvider.token={self.token}"]
+        else:                                                # classic Notebook 6 (Debian's python3-notebook)
+            args = [sys.executable, "-m", "notebook", "--no-browser", "--NotebookApp.ip=127.0.0.1",
+                    f"--NotebookApp.port={self.port}", "--NotebookApp.port_retries=0",
+                    f"--NotebookApp.notebook_dir={self.root}", f"--NotebookApp.token={self.token}"]
         if os.geteuid() == 0:
             args.append("--allow-root")
         self.process = subprocess.Popen(args, stdout=self.out, stderr=subprocess.STDOUT)
@@ -179,8 +185,8 @@ def ws_message(msg_type, content, session):
 
 def server_start(kernel_name, timeout, log_dir):
     """One start through a notebook server's REST + websocket path; returns the same dict as one_start plus
-    `checks` (history and inspect answers)."""
-    import websocket  # websocket-client
+    `checks` (idle seen, history and inspect answered)."""
+    import asyncio
 
     result = {"index": "server", "ok": False, "seconds": None, "total": None, "error": None,
               "log": str(Path(log_dir) / "server.log"), "checks": {}}
@@ -190,63 +196,10 @@ def server_start(kernel_name, timeout, log_dir):
         server.wait_until_up()
         t0 = time.monotonic()
         kernel_id = server.request("POST", "/api/kernels", {"name": kernel_name}, timeout=timeout)["id"]
-        ws = websocket.create_connection(f"ws://127.0.0.1:{server.port}/api/kernels/{kernel_id}/channels",
-                                         header=[f"Authorization: token {server.token}"], timeout=timeout)
-        session = uuid.uuid4().hex
-        statuses = []
-
-        def ask(msg_type, content, wait_result=False):
-            """Sends a request; returns (reply content, execute_result text or None) or raises after `timeout` s."""
-            msg = ws_message(msg_type, content, session)
-            ws.send(json.dumps(msg))
-            reply, value = None, None
-            deadline = time.monotonic() + timeout
-            while reply is None or (wait_result and value is None):
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise RuntimeError(f"{msg_type}: no {'reply' if reply is None else 'result'} within {timeout:g} s")
-                ws.settimeout(left)
-                try:
-                    answer = json.loads(ws.recv())
-                except websocket.WebSocketTimeoutException:
-                    continue
-                if answer["header"]["msg_type"] == "status":
-                    statuses.append(answer["content"]["execution_state"])
-                if answer["parent_header"].get("msg_id") != msg["header"]["msg_id"]:
-                    continue
-                kind = answer["header"]["msg_type"]
-                if kind == msg_type.replace("_request", "_reply"):
-                    reply = answer["content"]
-                elif kind == "execute_result":
-                    value = result_text(answer["content"]["data"])
-            return reply, value
-
-        ask("kernel_info_request", {})
-        result["seconds"] = time.monotonic() - t0
-        reply, value = ask("execute_request", {"code": CODE, "silent": False, "store_history": True,
-                                               "user_expressions": {}, "allow_stdin": False,
-                                               "stop_on_error": True}, wait_result=True)
-        if reply.get("status") != "ok" or value != EXPECTED:
-            raise RuntimeError(f"`{CODE}`: status {reply.get('status')!r}, result {value!r} (expected {EXPECTED!r})")
-        result["total"] = time.monotonic() - t0
-        checks = result["checks"]
-        checks["idle seen"] = "idle" in statuses
-        try:
-            reply, _ = ask("history_request", {"output": False, "raw": True, "hist_access_type": "tail", "n": 10})
-            checks["history_reply"] = reply.get("status") == "ok" and isinstance(reply.get("history"), list)
-        except RuntimeError:
-            checks["history_reply"] = False
-        for code, cursor in (("Math.max", 8), ("Math.max(1, 2)", 8), ("Math.max(", 9), ("Math.max(a, b)", 9)):
-            name = f"inspect {code[:cursor]}|{code[cursor:]}"
-            try:
-                reply, _ = ask("inspect_request", {"code": code, "cursor_pos": cursor, "detail_level": 0})
-                checks[name] = reply.get("status") == "ok" and bool(reply.get("found"))
-            except RuntimeError:
-                checks[name] = False
-        ws.close()
+        asyncio.run(websocket_session(server, kernel_id, timeout, t0, result))
         server.request("DELETE", f"/api/kernels/{kernel_id}", timeout=timeout)
         kernel_id = None
-        failed = [name for name, ok in checks.items() if not ok]
+        failed = [name for name, ok in result["checks"].items() if not ok]
         if failed:
             raise RuntimeError("kernel started, but failed: " + ", ".join(failed))
         result["ok"] = True
@@ -260,6 +213,76 @@ def server_start(kernel_name, timeout, log_dir):
                 pass
         server.stop()
     return result
+
+
+async def websocket_session(server, kernel_id, timeout, t0, result):
+    """On the kernel's /channels websocket (tornado's client, which every Jupyter server brings): kernel_info,
+    `1+1`, then the checks of the patch. Fills result's seconds, total and checks; raises when the kernel does
+    not answer kernel_info or `1+1` within `timeout` seconds."""
+    import asyncio
+    from tornado.httpclient import HTTPRequest
+    from tornado.websocket import websocket_connect
+
+    url = f"ws://127.0.0.1:{server.port}/api/kernels/{kernel_id}/channels?token={server.token}"
+    ws = await asyncio.wait_for(websocket_connect(HTTPRequest(url, headers={
+        "Authorization": f"token {server.token}"})), timeout)
+    session = uuid.uuid4().hex
+    statuses = []
+
+    async def ask(msg_type, content, wait_result=False):
+        """Sends a request; returns (reply content, execute_result text or None); raises after `timeout` s."""
+        msg = ws_message(msg_type, content, session)
+        await ws.write_message(json.dumps(msg))
+        reply, value = None, None
+        deadline = time.monotonic() + timeout
+        while reply is None or (wait_result and value is None):
+            left = deadline - time.monotonic()
+            try:
+                text = await asyncio.wait_for(ws.read_message(), max(left, 0.01))
+            except asyncio.TimeoutError:
+                raise RuntimeError(f"{msg_type}: no {'reply' if reply is None else 'result'} within {timeout:g} s")
+            if text is None:
+                raise RuntimeError(f"{msg_type}: the server closed the websocket")
+            if isinstance(text, bytes):      # binary frames carry buffers; none of these answers has any
+                continue
+            answer = json.loads(text)
+            if answer["header"]["msg_type"] == "status":
+                statuses.append(answer["content"]["execution_state"])
+            if answer["parent_header"].get("msg_id") != msg["header"]["msg_id"]:
+                continue
+            kind = answer["header"]["msg_type"]
+            if kind == msg_type.replace("_request", "_reply"):
+                reply = answer["content"]
+            elif kind == "execute_result":
+                value = result_text(answer["content"]["data"])
+        return reply, value
+
+    try:
+        await ask("kernel_info_request", {})
+        result["seconds"] = time.monotonic() - t0
+        reply, value = await ask("execute_request", {"code": CODE, "silent": False, "store_history": True,
+                                                     "user_expressions": {}, "allow_stdin": False,
+                                                     "stop_on_error": True}, wait_result=True)
+        if reply.get("status") != "ok" or value != EXPECTED:
+            raise RuntimeError(f"`{CODE}`: status {reply.get('status')!r}, result {value!r} (expected {EXPECTED!r})")
+        result["total"] = time.monotonic() - t0
+        checks = result["checks"]
+        checks["idle seen"] = "idle" in statuses
+        try:
+            reply, _ = await ask("history_request", {"output": False, "raw": True, "hist_access_type": "tail",
+                                                     "n": 10})
+            checks["history_reply"] = reply.get("status") == "ok" and isinstance(reply.get("history"), list)
+        except RuntimeError:
+            checks["history_reply"] = False
+        for code, cursor in (("Math.max", 8), ("Math.max(1, 2)", 8), ("Math.max(", 9), ("Math.max(a, b)", 9)):
+            name = f"inspect {code[:cursor]}|{code[cursor:]}"
+            try:
+                reply, _ = await ask("inspect_request", {"code": code, "cursor_pos": cursor, "detail_level": 0})
+                checks[name] = reply.get("status") == "ok" and bool(reply.get("found"))
+            except RuntimeError:
+                checks[name] = False
+    finally:
+        ws.close()
 
 
 def report(results, title):

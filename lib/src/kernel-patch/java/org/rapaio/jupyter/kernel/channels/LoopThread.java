@@ -43,7 +43,9 @@ public final class LoopThread extends Thread {
             try {
                 loopBody.run();
             } catch (RuntimeException e) {
-                LOGGER.log(Level.SEVERE, getName() + ": loop body failed, the loop goes on", e);
+                if (running) {      // after shutdown() a closed socket may throw once: not worth a word
+                    LOGGER.log(Level.SEVERE, getName() + ": loop body failed, the loop goes on", e);
+                }
             }
             try {
                 Thread.sleep(sleep);
