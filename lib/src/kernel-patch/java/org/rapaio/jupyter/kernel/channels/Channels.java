@@ -42,7 +42,8 @@ import org.rapaio.org.zeromq.ZMQ; // jeromq, relocated inside the kernel jar
  * run the other's after-actions. Here the control loop's request and after-actions are its own, and its replies go
  * out on control.
  *
- * <p><b>Added.</b> {@code history_request} gets an (empty) {@code history_reply}, inspect works with the cursor at
+ * <p><b>Added.</b> The JVM exits once a shutdown request has closed the channels ({@link #joinUntilClose()});
+ * {@code history_request} gets an (empty) {@code history_reply}, inspect works with the cursor at
  * the end of a name or right after its {@code (} ({@link ShellHandlers}), and the kernel publishes
  * {@code idle} once it is ready, so that a frontend's status shows Idle; the version of the kernel jar is checked
  * first ({@link KernelVersion#requireSupported()}).
@@ -135,8 +136,17 @@ public final class Channels {
         ctx.close();
     }
 
+    /**
+     * Waits until the loops end. After a shutdown request the JVM then exits (status 0): in 3.0.1 an idle thread of
+     * the code executor (a cached pool, "Engine-thread-N") kept it alive for another minute, so every shutdown or
+     * restart waited for the client to kill the kernel (5 s in jupyter_client).
+     */
     public void joinUntilClose() {
         channels.forEach(AbstractChannel::joinUntilClose);
+        if (requestShutdown) {
+            LOGGER.info("Shut down on request; the kernel exits");
+            System.exit(0);
+        }
     }
 
     public boolean hasMsgId() {
