@@ -13,7 +13,9 @@
  *       NullPointerException or is dropped as "Unhandled message".</li>
  * </ol>
  * The replacements {@link org.rapaio.jupyter.kernel.channels.LoopThread} and
- * {@link org.rapaio.jupyter.kernel.channels.Channels} do those steps in the safe order. Thin additions on top:
+ * {@link org.rapaio.jupyter.kernel.channels.Channels} do those steps in the safe order. {@code Channels} also keeps
+ * the control loop's request apart from the shell loop's (3.0.1 shared one field and sent control's replies on
+ * shell), and exits the JVM after a shutdown request (3.0.1 lingered on an idle executor thread). Thin additions:
  * {@link org.rapaio.jupyter.kernel.ganpatch.ShellHandlers} answers {@code history_request} and moves the inspect
  * cursor so that Shift+Tab works at the end of a name and after its {@code (}; {@code Channels} publishes
  * {@code idle} once ready; {@link org.rapaio.jupyter.kernel.ganpatch.KernelVersion} stops the kernel when the kernel
