@@ -13,9 +13,10 @@ PY      := scripts/jupyter-python
 JAR     := lib/target/gan.jar
 MVN     ?= mvn
 export MVN
-# The library is rebuilt only when its pom or a file (or folder) under lib/src/main changed, or when
+# The library (and the kernel patch, lib/target/gan-kernel-patch.jar) is rebuilt only when its pom or a file
+# (or folder) under lib/src/main or lib/src/kernel-patch changed, or when
 # lib/target/deps/ was deleted.
-LIB_INPUTS := lib/pom.xml $(shell find lib/src/main 2>/dev/null)
+LIB_INPUTS := lib/pom.xml $(shell find lib/src/main lib/src/kernel-patch 2>/dev/null)
 ifeq ($(wildcard lib/target/deps/*.jar),)
 LIB_INPUTS += FORCE
 endif
@@ -65,7 +66,7 @@ $(JAR): $(LIB_INPUTS) | java
 	@cd lib && $(MVN) -q -B -DskipTests package 2>&1 | sed 's/\x1b\[[0-9;]*m//g'   # Maven 3.8 prints stray color resets
 	@touch $@
 
-kernel: | java jupyter
+kernel: | java jupyter jar
 	@$(PY) scripts/kernel.py
 
 strip: jupyter

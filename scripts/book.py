@@ -47,9 +47,7 @@ BUILD = ROOT / "build"
 KERNEL_NAME = "rapaio-jupyter-kernel"
 
 CELL_TIMEOUT = int(os.environ.get("NB_CELL_TIMEOUT", "1200"))      # seconds per cell
-STARTUP_TIMEOUT = int(os.environ.get("NB_STARTUP_TIMEOUT", "5"))    # seconds for a bound kernel to answer, doubled per attempt
-START_ATTEMPTS = int(os.environ.get("NB_START_ATTEMPTS", "4"))      # kernels started before giving up
-BINDING_TIMEOUT = 60                                                # seconds for a new JVM to bind its channels
+STARTUP_TIMEOUT = 60                                                # seconds for a new kernel to answer kernel_info
 JOBS = max(1, int(os.environ.get("NB_JOBS", str(min(2, os.cpu_count() or 1)))))
 
 MATHJAX_CONFIG = "TeX-AMS_CHTML-full,Safe"
@@ -181,25 +179,15 @@ def execute_child(src, out, result_path):
     """Runs one notebook on a fresh kernel; writes the executed notebook and a result JSON. Exit 0 when
     every cell ran, 1 when a cell failed, 2 when the kernel did not start.
 
-    rapaio-jupyter-kernel 3.0.1 often never answers its first request. Measured here with a client
-    that connects at once: 7 of 27 starts. Mostly a request reaches it between binding its sockets and
-    registering its handlers, and its shell thread dies with a NullPointerException; so the client
-    connects only after the kernel's log shows its five channels bound, plus a margin (see
-    execute_once). That leaves about one start in ten where the kernel's loop threads end silently
-    right after binding. A bound, healthy kernel answers in well under a second, so a kernel that has
-    not answered within NB_STARTUP_TIMEOUT seconds (5, doubled at each attempt) is stopped and a new
-    one started, up to NB_START_ATTEMPTS (4) times; no cell has run at that point.
+    The kernel (rapaio-jupyter-kernel 3.0.1 with the project's start-up patch, lib/src/kernel-patch/)
+    starts every time; one that has not answered within STARTUP_TIMEOUT seconds is an error, reported
+    with its log (the parent prints it), not retried.
     """
     import nbformat
 
     start = time.monotonic()
-    for attempt in range(1, START_ATTEMPTS + 1):
-        nb = nbformat.read(src, as_version=4)
-        result = execute_once(nb, STARTUP_TIMEOUT * 2 ** (attempt - 1))
-        result["attempts"] = attempt
-        if result["started"] or attempt == START_ATTEMPTS:
-            break
-        print(f"[book.py] attempt {attempt}: {result['error']['message']}; starting a new kernel", flush=True)
+    nb = nbformat.read(src, as_version=4)
+    result = execute_once(nb, STARTUP_TIMEOUT)
     result["seconds"] = round(time.monotonic() - start, 2)
     atomic_write(out, nbformat.writes(nb))
     atomic_write(result_path, json.dumps(result, ensure_ascii=False, indent=1))
@@ -211,20 +199,9 @@ def execute_once(nb, startup_timeout):
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-    log = os.environ.get("NB_KERNEL_LOG")
-
-    class PatientClient(NotebookClient):
-        """Connects to the kernel only once it has bound its channels (see execute_child)."""
-
-        async def async_start_new_kernel(self, **kwargs):
-            offset = os.path.getsize(log) if log and os.path.exists(log) else None
-            await super().async_start_new_kernel(**kwargs)
-            if offset is None or not await wait_for_bindings(log, offset, BINDING_TIMEOUT, self.km.is_alive):
-                self.startup_timeout = max(self.startup_timeout, BINDING_TIMEOUT)  # cannot tell; be patient
-
     state = {"cell": None}
-    client = PatientClient(nb, kernel_name=KERNEL_NAME, timeout=CELL_TIMEOUT, startup_timeout=startup_timeout,
-                           resources={"metadata": {"path": str(NOTEBOOKS)}})
+    client = NotebookClient(nb, kernel_name=KERNEL_NAME, timeout=CELL_TIMEOUT, startup_timeout=startup_timeout,
+                            resources={"metadata": {"path": str(NOTEBOOKS)}})
 
     def on_cell_execute(cell, cell_index):
         state["cell"] = cell_index
@@ -238,7 +215,8 @@ def execute_once(nb, startup_timeout):
         result["error"] = cell_error(nb, state["cell"], None)
     except (CellTimeoutError, TimeoutError) as e:
         if state["cell"] is None:
-            result["error"] = {"kind": "startup", "message": f"kernel did not answer: {type(e).__name__}: {e}"}
+            result["error"] = {"kind": "startup", "message": f"kernel did not answer within {startup_timeout} s: "
+                                                             f"{type(e).__name__}: {e}"}
         else:
             result["error"] = cell_error(nb, state["cell"], f"timed out after {CELL_TIMEOUT} s (NB_CELL_TIMEOUT)")
     except DeadKernelError as e:
@@ -258,30 +236,6 @@ def execute_once(nb, startup_timeout):
         atexit.unregister(client._cleanup_kernel)
     result["started"] = result["ok"] or state["cell"] is not None
     return result
-
-
-KERNEL_CHANNELS = 5            # shell, control, stdin, iopub, heartbeat: one "Binding" log line each
-AFTER_BINDING_SECONDS = 0.5    # the kernel registers its handlers within milliseconds of binding
-
-
-async def wait_for_bindings(log, offset, timeout, is_alive):
-    """Waits until the kernel's log (from offset on) reports all its channels bound, then a margin;
-    True. False when the kernel process ended, or after `timeout` seconds without (another kernel
-    version may log differently)."""
-    import asyncio
-    import inspect
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        alive = is_alive()
-        if not (await alive if inspect.isawaitable(alive) else alive):
-            return False
-        with open(log, "rb") as f:
-            f.seek(offset)
-            if f.read().count(b"]: Binding ") >= KERNEL_CHANNELS:
-                await asyncio.sleep(AFTER_BINDING_SECONDS)
-                return True
-        await asyncio.sleep(0.05)
-    return False
 
 
 def cell_error(nb, index, message):
@@ -310,9 +264,8 @@ def describe_failure(name, error):
 class Executed:
     """The outcome of running one notebook."""
 
-    def __init__(self, source, ok, seconds, error, log, skipped=False, attempts=1):
+    def __init__(self, source, ok, seconds, error, log, skipped=False):
         self.source, self.ok, self.seconds, self.error, self.log, self.skipped = source, ok, seconds, error, log, skipped
-        self.attempts = attempts
 
     @property
     def name(self):
@@ -320,10 +273,7 @@ class Executed:
 
     def line(self):
         if self.ok:
-            retried = f"  (kernel started on attempt {self.attempts})" if self.attempts > 1 else ""
-            return f"ok   notebooks/{self.name}{retried}"
-        if self.error and self.error.get("kind") == "startup":
-            return f"FAIL {describe_failure(self.name, self.error)}  (kernel started {self.attempts} times)"
+            return f"ok   notebooks/{self.name}"
         return f"FAIL {describe_failure(self.name, self.error)}"
 
 
@@ -337,7 +287,7 @@ def run_one(source, out_dir, log_dir, key):
     if result_path.exists():
         result_path.unlink()
     start = time.monotonic()
-    env = dict(os.environ, PYTHONUNBUFFERED="1", NB_KERNEL_LOG=str(log))
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
     with open(log, "wb") as log_file:
         code = subprocess.run([sys.executable, str(Path(__file__).resolve()), "exec", str(source), str(out),
                                str(result_path)], stdin=subprocess.DEVNULL, stdout=log_file,
@@ -351,8 +301,7 @@ def run_one(source, out_dir, log_dir, key):
     result["seconds"] = round(seconds, 2)
     result["key"] = key
     atomic_write(result_path, json.dumps(result, ensure_ascii=False, indent=1))
-    return Executed(source, bool(result.get("ok")), seconds, result.get("error"), log,
-                    attempts=result.get("attempts", 1))
+    return Executed(source, bool(result.get("ok")), seconds, result.get("error"), log)
 
 
 def print_kernel_log(log, lines=40):
