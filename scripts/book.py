@@ -45,6 +45,11 @@ DEPS = LIB_TARGET / "deps"
 DATA = ROOT / "data"
 BUILD = ROOT / "build"
 KERNEL_NAME = "rapaio-jupyter-kernel"
+# What the patched kernel reports as language_info (its version cut to the Java feature release, see
+# lib/src/kernel-patch/.../ShellHandlers.java). Committed notebooks carry exactly this, so that JupyterLab and
+# Notebook 7, which write the kernel's language_info into a notebook on open, do not mark it modified.
+LANGUAGE_INFO = {"name": "java", "version": "17", "mimetype": "text/x-java-source", "file_extension": ".jshell",
+                 "pygments_lexer": "java", "codemirror_mode": "java", "nbconvert_exporter": "script"}
 
 CELL_TIMEOUT = int(os.environ.get("NB_CELL_TIMEOUT", "1200"))      # seconds per cell
 STARTUP_TIMEOUT = 60                                                # seconds for a new kernel to answer kernel_info
@@ -731,8 +736,12 @@ def command_run():
 
 
 def strip_outputs(nb):
-    """Clears outputs and execution counts in place; True when something changed."""
+    """Clears outputs and execution counts in place and sets language_info to LANGUAGE_INFO; True when
+    something changed."""
     changed = False
+    if dict(nb.metadata.get("language_info", {})) != LANGUAGE_INFO:
+        nb.metadata["language_info"] = dict(LANGUAGE_INFO)
+        changed = True
     for cell in nb.cells:
         if cell.cell_type == "code":
             if cell.get("outputs") or cell.get("execution_count") is not None:

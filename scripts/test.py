@@ -146,6 +146,9 @@ def notebook_problems(path):
     kernelspec = nb.metadata.get("kernelspec", {})
     if kernelspec.get("name") != book.KERNEL_NAME:
         problems.append(f'kernelspec name is {kernelspec.get("name")!r}, not "{book.KERNEL_NAME}"')
+    if dict(nb.metadata.get("language_info", {})) != book.LANGUAGE_INFO:
+        problems.append(f"metadata.language_info is {dict(nb.metadata.get('language_info', {}))}, not what the kernel "
+                        f"reports ({book.LANGUAGE_INFO}): JupyterLab would mark it modified on open")
     for i, cell in enumerate(nb.cells, start=1):
         if cell.cell_type != "code":
             continue
@@ -393,8 +396,27 @@ def run_sub_test(tally, group, label, argv, env=None, timeout=1800):
     print(f"  ({time.monotonic() - start:.0f} s)")
 
 
+def language_info_check(tally):
+    """The kernel reports book.LANGUAGE_INFO, which the committed notebooks carry."""
+    from jupyter_client.manager import start_new_kernel
+    try:
+        km, kc = start_new_kernel(kernel_name=book.KERNEL_NAME, startup_timeout=60)
+        try:
+            info = kc.kernel_info(reply=True, timeout=30)["content"].get("language_info")
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+        ok = info == book.LANGUAGE_INFO
+        line = None if ok else f"FAIL the kernel reports language_info {info}, the notebooks carry {book.LANGUAGE_INFO}"
+    except Exception as e:
+        ok, line = False, f"FAIL language_info check: {type(e).__name__}: {first_line(str(e))}"
+    print("  " + (line or "ok   the kernel reports the language_info the notebooks carry"))
+    tally.add("kernel starts", ok, line)
+
+
 def kernel_starts(tally):
     heading(f"the Java kernel starts every time: {KERNEL_STARTS} starts, and one through a notebook server")
+    language_info_check(tally)
     run_sub_test(tally, "kernel starts", "kernel start test",
                  [sys.executable, book.rel(KERNEL_START_TEST), "--starts", str(KERNEL_STARTS),
                   "--log-dir", book.rel(TEST_ROOT / "kernel-starts")])

@@ -107,7 +107,7 @@ public final class Channels {
         LOGGER.info("Kernel ready (rapaio-jupyter-kernel " + KernelVersion.SUPPORTED + " with the GAN tutorial's patch)");
     }
 
-    /** The 3.0.1 handler table, with history and inspect answered by {@link ShellHandlers}. */
+    /** The 3.0.1 handler table, with kernel info, history and inspect answered by {@link ShellHandlers}. */
     private static Map<MessageType<?>, MessageHandler> handlersOf(RapaioKernel kernel) {
         ShellHandlers patched = new ShellHandlers(kernel);
         Map<MessageType<?>, MessageHandler> map = new HashMap<>();
@@ -116,7 +116,7 @@ public final class Channels {
         map.put(MessageType.SHELL_COMPLETE_REQUEST, kernel::handleCompleteRequest);
         map.put(MessageType.SHELL_HISTORY_REQUEST, patched::handleHistoryRequest);
         map.put(MessageType.SHELL_IS_COMPLETE_REQUEST, kernel::handleIsCompleteRequest);
-        map.put(MessageType.SHELL_KERNEL_INFO_REQUEST, kernel::handleKernelInfoRequest);
+        map.put(MessageType.SHELL_KERNEL_INFO_REQUEST, patched::handleKernelInfoRequest);
         map.put(MessageType.CONTROL_SHUTDOWN_REQUEST, kernel::handleShutdownRequest);
         map.put(MessageType.CONTROL_INTERRUPT_REQUEST, kernel::handleInterruptRequest);
         map.put(MessageType.CUSTOM_COMM_OPEN, kernel::handleCommOpenCommand);

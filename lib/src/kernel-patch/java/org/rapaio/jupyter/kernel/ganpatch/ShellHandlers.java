@@ -1,15 +1,25 @@
 package org.rapaio.jupyter.kernel.ganpatch;
 
+import java.util.List;
+
 import jdk.jshell.SourceCodeAnalysis;
 
+import org.rapaio.jupyter.kernel.GeneralProperties;
+import org.rapaio.jupyter.kernel.core.LanguageInfo;
 import org.rapaio.jupyter.kernel.core.RapaioKernel;
 import org.rapaio.jupyter.kernel.message.Message;
 import org.rapaio.jupyter.kernel.message.messages.ShellHistoryRequest;
 import org.rapaio.jupyter.kernel.message.messages.ShellInspectRequest;
+import org.rapaio.jupyter.kernel.message.messages.ShellKernelInfoReply;
+import org.rapaio.jupyter.kernel.message.messages.ShellKernelInfoRequest;
 
 /**
- * Two shell handlers of rapaio-jupyter-kernel 3.0.1, made to answer as Jupyter frontends expect:
+ * Three shell handlers of rapaio-jupyter-kernel 3.0.1, made to answer as Jupyter frontends expect:
  * <ul>
+ *   <li>{@code kernel_info_request}: 3.0.1 reports the full runtime version ({@code 17.0.15+6-Debian-1deb12u1})
+ *       as {@code language_info.version}; JupyterLab and Notebook 7 write {@code language_info} into the notebook
+ *       on open, so a notebook committed on one machine showed as modified on every other. Here the version is the
+ *       Java feature release ({@code 17}), what the notebooks' code depends on; the banner keeps the full one.</li>
  *   <li>{@code history_request}: 3.0.1 only logs "ShellHistoryRequest not implemented." and never replies, so
  *       JupyterLab waits; here the reply is an empty history, between busy and idle.</li>
  *   <li>{@code inspect_request} (Shift+Tab): 3.0.1's {@code JavaEngine.inspect(code, pos)} treats {@code pos} as the
@@ -26,6 +36,27 @@ public final class ShellHandlers {
 
     public ShellHandlers(RapaioKernel kernel) {
         this.kernel = kernel;
+    }
+
+    /** Replies 3.0.1's kernel info with {@link #stableLanguageInfo}, with busy and idle around it. */
+    public void handleKernelInfoRequest(Message<ShellKernelInfoRequest> message) {
+        kernel.channels().busyThenIdle();
+        kernel.channels().reply(kernelInfo());
+    }
+
+    /** 3.0.1's kernel info reply (protocol 5.4, its name, version and help link) with {@link #stableLanguageInfo}. */
+    public static ShellKernelInfoReply kernelInfo() {
+        GeneralProperties properties = new GeneralProperties("default");
+        LanguageInfo full = LanguageInfo.kernelLanguageInfo();
+        return new ShellKernelInfoReply("5.4", properties.getKernelName(), properties.getKernelVersion(), stableLanguageInfo(full),
+                full.name() + " " + full.version(),
+                List.of(new LanguageInfo.Help("rapaio-jupyter-kernel homepage", "https://github.com/padreati/rapaio-jupyter-kernel")));
+    }
+
+    /** {@code info} with its version cut to the Java feature release: {@code "17.0.15+6-Debian-1deb12u1"} becomes {@code "17"}. */
+    public static LanguageInfo stableLanguageInfo(LanguageInfo info) {
+        return new LanguageInfo(info.name(), String.valueOf(Runtime.version().feature()), info.mimetype(), info.fileExtension(),
+                info.pygmentsLexer(), info.codemirrorMode(), info.nbconvertExporter());
     }
 
     /** Replies an empty history ({@link HistoryReply#empty()}), with busy and idle around it. */

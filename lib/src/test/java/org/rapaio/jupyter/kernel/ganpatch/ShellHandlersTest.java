@@ -102,4 +102,16 @@ class ShellHandlersTest {
         int cursorInCodePoints = code.codePointCount(0, code.length());
         assertEquals(code.length() - 2, ShellHandlers.kernelPosition(code, cursorInCodePoints));
     }
+
+    @org.junit.jupiter.api.Test
+    void kernelInfoReportsTheJavaFeatureReleaseAsTheLanguageVersion() {
+        var full = org.rapaio.jupyter.kernel.core.LanguageInfo.kernelLanguageInfo();
+        var reply = ShellHandlers.kernelInfo();
+        org.junit.jupiter.api.Assertions.assertEquals(String.valueOf(Runtime.version().feature()), reply.langInfo().version());
+        org.junit.jupiter.api.Assertions.assertEquals(full.name(), reply.langInfo().name());
+        org.junit.jupiter.api.Assertions.assertEquals(full.mimetype(), reply.langInfo().mimetype());
+        org.junit.jupiter.api.Assertions.assertEquals(full.fileExtension(), reply.langInfo().fileExtension());
+        org.junit.jupiter.api.Assertions.assertEquals("5.4", reply.protocolVersion());
+        org.junit.jupiter.api.Assertions.assertTrue(reply.banner().contains(full.version()), reply.banner());
+    }
 }
