@@ -16,7 +16,6 @@ readonly JAVA_NEEDED=17
 readonly MAVEN_NEEDED=3.6.3
 readonly PYTHON_NEEDED=3.9
 readonly VENV=.venv
-readonly APT_BROWSER="chromium fonts-nanum nodejs npm"
 
 # "3.8.7" >= "3.6.3" ?
 version_at_least() {
@@ -83,23 +82,27 @@ MSG
 # Chromium (and a Korean font for the screenshots) for make test's browser checks, and Node.js with npm,
 # which install and run playwright-core to drive that Chromium in JupyterLab and Notebook 7.
 ensure_browser() {
-    if command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi nanum \
-            && command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
-        echo "browser: ok ($(chromium --version 2>/dev/null | head -n1))"
+    local missing=()
+    command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+    # grep reads all of fc-list's output: with pipefail, grep -q would end the pipe early and fail it
+    fc-list 2>/dev/null | grep -i nanum >/dev/null || missing+=(fonts-nanum)
+    command -v node >/dev/null 2>&1 || missing+=(nodejs)
+    command -v npm >/dev/null 2>&1 || missing+=(npm)
+    if [ ${#missing[@]} -eq 0 ]; then
+        echo "browser: ok ($(chromium --version 2>/dev/null | head -n1); Node.js $(node --version))"
         return 0
     fi
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-        echo "== browser: apt-get install $APT_BROWSER"
+        echo "== browser: apt-get install ${missing[*]}"
         export DEBIAN_FRONTEND=noninteractive
-        # shellcheck disable=SC2086 # the package list is split on purpose
-        if ! apt-get install -y -q --no-upgrade $APT_BROWSER; then
+        if ! apt-get install -y -q --no-upgrade "${missing[@]}"; then
             apt-get update -q
-            apt-get install -y -q --no-upgrade $APT_BROWSER
+            apt-get install -y -q --no-upgrade "${missing[@]}"
         fi
-        echo "browser: ok ($(chromium --version 2>/dev/null | head -n1))"
+        echo "browser: ok ($(chromium --version 2>/dev/null | head -n1); Node.js $(node --version))"
         return 0
     fi
-    echo "make test needs Chromium, a Korean font and Node.js with npm for its browser checks: as root, apt-get install $APT_BROWSER" >&2
+    echo "make test needs Chromium, a Korean font and Node.js with npm for its browser checks: as root, apt-get install ${missing[*]}" >&2
     exit 1
 }
 
@@ -119,7 +122,7 @@ check_java() {
         echo "Java ${runtime:-of unknown version} found at $(command -v java); need Java >= $JAVA_NEEDED ($how_java)." >&2
         exit 1
     fi
-    if ! java --list-modules 2>/dev/null | grep -q '^jdk\.jshell@'; then
+    if ! java --list-modules 2>/dev/null | grep '^jdk\.jshell@' >/dev/null; then
         echo "Java $runtime at $(command -v java) is a runtime without jshell; the Java kernel needs a full JDK >= $JAVA_NEEDED ($how_java)." >&2
         exit 1
     fi
