@@ -44,6 +44,12 @@ final class Checkpoint {
     }
 
     static void write(Trainer t, Path file) throws IOException {
+        byte[] all = bytes(t);
+        AtomicWrite.write(file, o -> o.write(all));
+    }
+
+    /** The whole checkpoint file's bytes. */
+    static byte[] bytes(Trainer t) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.write(MAGIC);
@@ -76,8 +82,7 @@ final class Checkpoint {
         crc.update(bytes.toByteArray());
         out.writeLong(crc.getValue());
         out.flush();
-        byte[] all = bytes.toByteArray();
-        AtomicWrite.write(file, o -> o.write(all));
+        return bytes.toByteArray();
     }
 
     static Trainer read(Path file) throws IOException {
