@@ -163,4 +163,14 @@ class AtomicWriteTest {
             }
         }
     }
+
+    @Test
+    void reasonsNeverNameTheTemporaryFile() {
+        String tmp = "/data/.fakes.csv.tmp-1a2b3c4d";
+        assertEquals("no space left on device", AtomicWrite.reason(new java.nio.file.FileSystemException(tmp, null, "No space left on device")));
+        assertEquals("permission denied", AtomicWrite.reason(new java.nio.file.AccessDeniedException(tmp)));
+        assertEquals("no such file or folder", AtomicWrite.reason(new java.nio.file.NoSuchFileException(tmp)));
+        assertEquals("input/output error", AtomicWrite.reason(new IOException("Input/output error")));
+        assertEquals("file name is too long", AtomicWrite.reason(new IOException("file name is too long")));
+    }
 }
