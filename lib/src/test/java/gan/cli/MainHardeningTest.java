@@ -149,5 +149,10 @@ class MainHardeningTest {
                 "--out", Files.createTempFile("wide", ".csv").toString());
         assertEquals(0, wide.code(), wide.err());
         assertFalse(wide.err().contains("OutOfMemoryError"), wide.err());
+        // and a heap too small for them: one line that says how to raise it, no stack trace
+        Result tiny = gan("24m", "train", "four-gaussians", "--epochs", "1", "--quiet", "--d-hidden", "4096", "--g-hidden", "4096");
+        assertEquals(1, tiny.code(), tiny.err());
+        assertTrue(tiny.err().startsWith("gan: out of memory: this run needs more than the Java heap's ") && tiny.err().contains("GAN_JAVA_OPTS=-Xmx2g")
+                && tiny.err().strip().lines().count() == 1, tiny.err());
     }
 }
