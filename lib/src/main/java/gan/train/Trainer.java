@@ -390,6 +390,31 @@ public final class Trainer {
     }
 
     /**
+     * The {@code n} samples {@link #generate(int) generate(n)} would give, produced a chunk at a time
+     * (see {@link GeneratedSamples}); the sampling stream moves on exactly as {@code generate(n)} moves it,
+     * so what follows (further samples, a checkpoint) is the same either way. Needs uniform noise.
+     */
+    public GeneratedSamples samples(int n) {
+        Check.atLeast("n", n, 1);
+        if (config.noise() != Noise.UNIFORM) {
+            throw new IllegalStateException("samples(n) needs uniform noise (one draw per number); this GAN's noise is "
+                    + config.noise().cliName() + " (use generate)");
+        }
+        GeneratedSamples s = new GeneratedSamples(this, n, sampleRng.state());
+        sampleRng.advance(GeneratedSamples.draws(config, n));
+        return s;
+    }
+
+    /**
+     * Writes the checkpoint {@link #save(Path)} writes to {@code out} (not closed), for a caller that
+     * writes several files together ({@link gan.AtomicWrite.Batch}).
+     */
+    public void save(java.io.OutputStream out) throws IOException {
+        Check.notNull("out", out);
+        out.write(Checkpoint.bytes(this));
+    }
+
+    /**
      * A trainer exactly as {@link #save} left it: same outputs, and further training continues bit for
      * bit. A file that is not a checkpoint, is truncated or corrupt gives an {@link IOException} that
      * says so and names the file.
@@ -442,30 +467,5 @@ public final class Trainer {
     /** A copy of 1-D real data as a plain array. */
     public double[] realData1d() {
         return firstColumn(realData(), 0);
-    }
-
-    /**
-     * The {@code n} samples {@link #generate(int) generate(n)} would give, produced a chunk at a time
-     * (see {@link GeneratedSamples}); the sampling stream moves on exactly as {@code generate(n)} moves it,
-     * so what follows (further samples, a checkpoint) is the same either way. Needs uniform noise.
-     */
-    public GeneratedSamples samples(int n) {
-        Check.atLeast("n", n, 1);
-        if (config.noise() != Noise.UNIFORM) {
-            throw new IllegalStateException("samples(n) needs uniform noise (one draw per number); this GAN's noise is "
-                    + config.noise().cliName() + " (use generate)");
-        }
-        GeneratedSamples s = new GeneratedSamples(this, n, sampleRng.state());
-        sampleRng.advance(GeneratedSamples.draws(config, n));
-        return s;
-    }
-
-    /**
-     * Writes the checkpoint {@link #save(Path)} writes to {@code out} (not closed), for a caller that
-     * writes several files together ({@link gan.AtomicWrite.Batch}).
-     */
-    public void save(java.io.OutputStream out) throws IOException {
-        Check.notNull("out", out);
-        out.write(Checkpoint.bytes(this));
     }
 }
