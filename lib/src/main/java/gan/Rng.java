@@ -84,6 +84,15 @@ public final class Rng implements RandomGenerator {
         }
     }
 
+    /**
+     * Moves on as if {@link #nextLong()} had been called {@code draws} times (SplitMix64's state only
+     * adds a constant per draw): {@code state ← state + draws · 0x9E3779B97F4A7C15}.
+     */
+    public void advance(long draws) {
+        if (draws < 0) throw new IllegalArgumentException("draws must be >= 0, got " + draws);
+        state += draws * GOLDEN_GAMMA;
+    }
+
     @Override
     public String toString() {
         return "Rng[SplitMix64, state=" + state + "]";

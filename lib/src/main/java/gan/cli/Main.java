@@ -7,6 +7,7 @@ import gan.nn.Mlp;
 import gan.optim.OptimizerKind;
 import gan.stats.ModeCoverage;
 import gan.train.GanConfig;
+import gan.train.GeneratedSamples;
 import gan.train.GeneratorLoss;
 import gan.train.HistoryRow;
 import gan.train.Schedule;
@@ -37,6 +38,10 @@ public final class Main {
     static final double COVERAGE_STDS = 1.5;
     /** Widest hidden layer --d-hidden and --g-hidden accept (128 is the lecture's largest). */
     static final int MAX_HIDDEN = 4096;
+    /** Most --samples: they are generated and written a chunk at a time, so this bounds the time, not memory. */
+    static final int MAX_SAMPLES = 100_000_000;
+    /** Numbers in flight per chunk of generated samples (noise, G's layers): 2²⁰ doubles, 8 MB. */
+    static final int CHUNK_DOUBLES = 1 << 20;
 
     private Main() {
     }
@@ -53,7 +58,7 @@ public final class Main {
             o = Options.parse(args);
             if (o.help) {
                 out.print(help());
-                return 0;
+                return stdoutChecked(out, err, 0);
             }
             config = o.config();
         } catch (IllegalArgumentException e) {
@@ -61,17 +66,39 @@ public final class Main {
             return 2;
         }
         try {
-            return train(o, config, out);
-        } catch (TrainingDivergedException e) {
-            err.println("gan: " + e.getMessage());
-            return 1;
+            o.checkOutputs();                  // every path before a minute of training, not after
         } catch (IOException e) {
             err.println("gan: " + e.getMessage());
-            return 1;
+            return 2;
+        } catch (IllegalArgumentException e) {
+            err.println("gan: " + e.getMessage() + " (see ./gan --help)");
+            return 2;
         }
+        int code;
+        try {
+            code = train(o, config, out, err);
+        } catch (IOException e) {
+            err.println("gan: " + e.getMessage());
+            code = 1;
+        } catch (OutOfMemoryError e) {
+            err.println("gan: out of memory: this run needs more than the Java heap's " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB; raise it with GAN_JAVA_OPTS, e.g. GAN_JAVA_OPTS=-Xmx2g ./gan ..., or use narrower networks");
+            code = 1;
+        }
+        return stdoutChecked(out, err, code);
     }
 
-    private static int train(Options o, GanConfig config, PrintStream out) throws IOException {
+    /** {@code code}, or 1 when writing to standard output failed (a full disk, a closed pipe): the run's report is lost. */
+    private static int stdoutChecked(PrintStream out, PrintStream err, int code) {
+        out.flush();
+        if (out.checkError()) {
+            err.println("gan: standard output: write failed (full disk or closed pipe?); the run's report is incomplete");
+            return code == 0 ? 1 : code;
+        }
+        return code;
+    }
+
+    private static int train(Options o, GanConfig config, PrintStream out, PrintStream err) throws IOException {
         Rng dataRng = Rng.derive(config.seed(), "data");
         double[][] real = o.example.equals("normal")
                 ? column(Datasets.standardNormal(REAL_SAMPLES, dataRng))
@@ -82,70 +109,120 @@ public final class Main {
             trainer.onHistory(row -> out.println(row.progressLine()));
         }
         long t0 = System.nanoTime();
-        List<HistoryRow> history = trainer.train();
+        List<HistoryRow> history;
+        try {
+            history = trainer.train();
+        } catch (TrainingDivergedException e) {
+            err.println("gan: " + e.getMessage() + " " + afterDivergence(o, trainer.history()));
+            return 1;
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        double[][] samples = trainer.generate(o.samples);
+        GeneratedSamples samples = trainer.samples(o.samples);
+        int chunk = chunk(config);
         HistoryRow last = history.get(history.size() - 1);
         out.printf(Locale.ROOT, "trained %s: %d epochs, %d steps (%d D, %d G) in %.2f s, %.1f µs per step%n", o.example, trainer.epoch(),
                 trainer.steps(), trainer.discriminatorSteps(), trainer.generatorSteps(), seconds, seconds * 1e6 / trainer.steps());
-        out.printf(Locale.ROOT, "final: D-loss = %.4f (log 4 = %.4f), G-loss = %.4f, mean D(x) = %.4f, mean D(G(z)) = %.4f, KL = %.4f%n",
-                last.dLoss(), Math.log(4), last.gLoss(), last.meanDReal(), last.meanDFake(), last.kl());
+        out.println("final: D-loss = " + HistoryRow.fixed4(last.dLoss()) + " (log 4 = " + HistoryRow.fixed4(Math.log(4)) + "), G-loss = "
+                + HistoryRow.fixed4(last.gLoss()) + ", mean D(x) = " + HistoryRow.fixed4(last.meanDReal()) + ", mean D(G(z)) = "
+                + HistoryRow.fixed4(last.meanDFake()) + ", KL = " + HistoryRow.fixed4(last.kl()));
         if (o.example.equals("normal")) {
-            double mean = 0, var = 0;
-            for (double[] s : samples) mean += s[0];
-            mean /= samples.length;
-            for (double[] s : samples) var += (s[0] - mean) * (s[0] - mean);
-            out.printf(Locale.ROOT, "generated %d samples: mean = %.4f, std = %.4f%n", samples.length, mean, Math.sqrt(var / samples.length));
+            double[] sum = {0, 0};                       // two passes, as over an array: the mean, then the squared deviations
+            samples.forEachChunk(chunk, (rows, first) -> {
+                for (double[] s : rows) sum[0] += s[0];
+            });
+            double mean = sum[0] / o.samples;
+            samples.forEachChunk(chunk, (rows, first) -> {
+                for (double[] s : rows) sum[1] += (s[0] - mean) * (s[0] - mean);
+            });
+            out.println("generated " + o.samples + " samples: mean = " + HistoryRow.fixed4(mean) + ", std = "
+                    + HistoryRow.fixed4(Math.sqrt(sum[1] / o.samples)));
         } else {
-            ModeCoverage c = ModeCoverage.of(samples, Datasets.FOUR_GAUSSIANS.means(), COVERAGE_STDS * Datasets.FOUR_GAUSSIANS.stds()[0]);
-            out.println("generated " + samples.length + " samples; " + c.describe());
+            ModeCoverage.Tally tally = new ModeCoverage.Tally(Datasets.FOUR_GAUSSIANS.means(), COVERAGE_STDS * Datasets.FOUR_GAUSSIANS.stds()[0]);
+            samples.forEachChunk(chunk, (rows, first) -> tally.add(rows));
+            out.println("generated " + o.samples + " samples; " + tally.result().describe());
         }
+        // all files go to temporaries first and are renamed together: a failure leaves none half-done
+        AtomicWrite.Batch files = new AtomicWrite.Batch();
         if (o.out != null) {
-            writeCsv(o.out, config.dataDim() == 1 ? "x" : "x,y", samples);
-            out.println("wrote " + samples.length + " samples to " + o.out);
+            String header = config.dataDim() == 1 ? "x" : "x,y";
+            files.add(Options.label("--out", o.out), o.out, stream -> {
+                Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+                w.write(header);
+                w.write('\n');
+                StringBuilder line = new StringBuilder();
+                IOException[] failed = {null};
+                samples.forEachChunk(chunk, (rows, first) -> {
+                    if (failed[0] != null) return;
+                    try {
+                        for (double[] row : rows) w.write(csvLine(line, row, false));
+                    } catch (IOException e) {
+                        failed[0] = e;
+                    }
+                });
+                if (failed[0] != null) throw failed[0];
+                w.flush();
+            });
         }
-        if (o.history != null) {
-            double[][] rows = new double[history.size()][];
-            for (int i = 0; i < rows.length; i++) {
-                HistoryRow h = history.get(i);
-                rows[i] = new double[] {h.epoch(), h.dLoss(), h.gLoss(), h.meanDReal(), h.meanDFake(), h.kl()};
-            }
-            writeCsv(o.history, "epoch,d_loss,g_loss,mean_d_real,mean_d_fake,kl", rows);
-            out.println("wrote " + rows.length + " history rows to " + o.history);
-        }
-        if (o.save != null) {
-            trainer.save(o.save);
-            out.println("saved the trained GAN to " + o.save);
-        }
+        if (o.history != null) files.add(Options.label("--history", o.history), o.history, historyCsv(history));
+        if (o.save != null) files.add(Options.label("--save", o.save), o.save, trainer::save);
+        files.commit();
+        if (o.out != null) out.println("wrote " + o.samples + " samples to " + o.out);
+        if (o.history != null) out.println("wrote " + history.size() + " history rows to " + o.history);
+        if (o.save != null) out.println("saved the trained GAN to " + o.save);
         return 0;
+    }
+
+    /** After a divergence: writes --history with the rows measured so far; says what was and was not written. */
+    private static String afterDivergence(Options o, List<HistoryRow> rows) {
+        String skipped = (o.out != null ? " --out" : "") + (o.save != null ? " --save" : "");
+        String notWritten = skipped.isEmpty() ? "" : " Not written:" + skipped + ".";
+        if (o.history == null) return notWritten.strip();
+        try {
+            AtomicWrite.write(Options.label("--history", o.history), o.history, historyCsv(rows));
+        } catch (IOException e) {
+            return "The history could not be written either: " + e.getMessage() + "." + notWritten;
+        }
+        if (rows.isEmpty()) return "No history row was measured before the divergence; wrote the header only to " + o.history + "." + notWritten;
+        return "Wrote the " + rows.size() + " history rows measured before the divergence (epochs " + rows.get(0).epoch() + " to "
+                + rows.get(rows.size() - 1).epoch() + ") to " + o.history + "." + notWritten;
+    }
+
+    /** Samples per chunk: {@value #CHUNK_DOUBLES} numbers over the noise and G's layers (both outputs of each). */
+    static int chunk(GanConfig config) {
+        long perSample = config.noiseDim();
+        int[] sizes = config.generator().sizes();
+        for (int i = 1; i < sizes.length; i++) perSample += 2L * sizes[i];
+        return (int) Math.max(1, CHUNK_DOUBLES / perSample);
+    }
+
+    private static AtomicWrite.Body historyCsv(List<HistoryRow> history) {
+        return stream -> {
+            Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            w.write("epoch,d_loss,g_loss,mean_d_real,mean_d_fake,kl\n");
+            StringBuilder line = new StringBuilder();
+            for (HistoryRow h : history) {
+                w.write(csvLine(line, new double[] {h.epoch(), h.dLoss(), h.gLoss(), h.meanDReal(), h.meanDFake(), h.kl()}, true));
+            }
+            w.flush();
+        };
+    }
+
+    /** One CSV line with shortest round-trip decimals; the first value as an integer when {@code epochFirst}. */
+    private static String csvLine(StringBuilder line, double[] row, boolean epochFirst) {
+        line.setLength(0);
+        for (int j = 0; j < row.length; j++) {
+            if (j > 0) line.append(',');
+            double v = row[j];
+            if (j == 0 && epochFirst && v == Math.rint(v) && Math.abs(v) < 1e15) line.append((long) v);
+            else line.append(v);
+        }
+        return line.append('\n').toString();
     }
 
     private static double[][] column(double[] v) {
         double[][] r = new double[v.length][];
         for (int i = 0; i < v.length; i++) r[i] = new double[] {v[i]};
         return r;
-    }
-
-    /** Writes a CSV atomically: a header line, then one line per row with shortest round-trip decimals. */
-    static void writeCsv(Path file, String header, double[][] rows) throws IOException {
-        AtomicWrite.write(file, stream -> {
-            Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-            w.write(header);
-            w.write('\n');
-            StringBuilder line = new StringBuilder();
-            for (double[] row : rows) {
-                line.setLength(0);
-                for (int j = 0; j < row.length; j++) {
-                    if (j > 0) line.append(',');
-                    double v = row[j];
-                    if (v == Math.rint(v) && Math.abs(v) < 1e15 && j == 0 && header.startsWith("epoch")) line.append((long) v);
-                    else line.append(v);
-                }
-                line.append('\n');
-                w.write(line.toString());
-            }
-            w.flush();
-        });
     }
 
     /** Width of a network's (first) hidden layer, for the help text. */
@@ -175,7 +252,8 @@ public final class Main {
                 "  --schedule S          lecture (one step per mini-batch, D k times then G) or paper",
                 "                        (a D step on every mini-batch, a G step after every k-th) (" + n.schedule().cliName() + ")",
                 "  --seed S              fixes the data, the weights, the noise and the shuffles (" + n.seed() + ")",
-                "  --samples M           generated samples for the summary and --out (" + DEFAULT_SAMPLES + ")",
+                "  --samples M           generated samples for the summary and --out, 1 to " + MAX_SAMPLES + " (" + DEFAULT_SAMPLES + ");",
+                "                        made and written " + CHUNK_DOUBLES / (1 << 20) * 8 + " MB at a time, so any M fits in the heap",
                 "  --out FILE.csv        write the M generated samples (header x, or x,y)",
                 "  --history FILE.csv    write the history: epoch,d_loss,g_loss,mean_d_real,mean_d_fake,kl",
                 "  --history-every N     measure (and print) every N epochs (" + PROGRESS_EVERY + ")",
@@ -186,8 +264,16 @@ public final class Main {
                 "Networks: normal D 1-8-1 (relu, sigmoid), G 8-4-1 (relu, linear), Xavier-uniform init,",
                 "noise U(-1,1)^8; four-gaussians G 10-128-2 and D 2-128-1 (relu), orthogonal init (gain 1.4),",
                 "zero biases, noise U(-1,1)^10.",
-                "Exit codes: 0 done, 1 training diverged or a file could not be written (nothing is left",
-                "half-written), 2 bad command line.",
+                "Options take their value as '--epochs 50' or '--epochs=50'; each option at most once.",
+                "Outputs (--out, --history, --save) are checked before training: the folder must exist and be",
+                "writable, the file must be new or a writable regular file (a symbolic link is followed), and",
+                "no two options may name the same file. Each is written to a temporary file and renamed when",
+                "all are complete; if training diverges, --history is still written with the rows up to then.",
+                "",
+                "Memory: the JVM runs with GAN_JAVA_OPTS (default '-XX:+UseSerialGC -Xmx256m'); for wide",
+                "networks raise the heap, e.g. GAN_JAVA_OPTS=-Xmx2g ./gan train four-gaussians --g-hidden 4096.",
+                "Exit codes: 0 done, 1 training diverged, out of memory, or a file or standard output could not",
+                "be written (nothing is left half-written), 2 bad command line or an output that cannot be written.",
                 "");
     }
 
@@ -205,6 +291,36 @@ public final class Main {
         int samples = DEFAULT_SAMPLES;
         Path out, history, save;
 
+        /** Every option ./gan takes (besides --help). */
+        static final java.util.Set<String> OPTIONS = java.util.Set.of("--epochs", "--batches", "--k", "--history-every", "--d-hidden",
+                "--g-hidden", "--samples", "--lr", "--seed", "--optimizer", "--generator-loss", "--schedule", "--out", "--history", "--save",
+                "--quiet");
+
+        /** "--out fakes.csv": how messages name an output. */
+        static String label(String option, Path file) {
+            return option + " " + file;
+        }
+
+        /**
+         * Checks every output before training (folder exists and is writable, the target is a regular
+         * file or new, the name fits) and that no two options name the same file (after links).
+         */
+        void checkOutputs() throws IOException {
+            String[] names = {"--out", "--history", "--save"};
+            Path[] paths = {out, history, save};
+            Path[] targets = new Path[paths.length];
+            for (int i = 0; i < paths.length; i++) {
+                if (paths[i] == null) continue;
+                targets[i] = AtomicWrite.check(label(names[i], paths[i]), paths[i]);
+                for (int j = 0; j < i; j++) {
+                    if (targets[j] != null && targets[j].equals(targets[i])) {
+                        throw new IllegalArgumentException(label(names[j], paths[j]) + " and " + label(names[i], paths[i])
+                                + " name the same file (" + targets[i] + "); give each output its own file");
+                    }
+                }
+            }
+        }
+
         static Options parse(String[] args) {
             Options o = new Options();
             if (args.length == 0) {
@@ -219,6 +335,7 @@ public final class Main {
                 throw new IllegalArgumentException("unknown command '" + args[0] + "': the command is train");
             }
             i++;
+            java.util.Set<String> seen = new java.util.HashSet<>();
             for (; i < args.length; i++) {
                 String a = args[i];
                 if (a.equals("--help") || a.equals("-h")) {
@@ -235,14 +352,37 @@ public final class Main {
                     o.example = a;
                     continue;
                 }
+                String v = null;                                   // --name=value or --name value
+                int eq = a.indexOf('=');
+                if (eq > 0) {
+                    v = a.substring(eq + 1);
+                    a = a.substring(0, eq);
+                }
+                if (!OPTIONS.contains(a)) {
+                    throw new IllegalArgumentException("unknown option " + a);
+                }
+                if (!seen.add(a)) {
+                    throw new IllegalArgumentException(a + " is given twice; give each option once");
+                }
                 if (a.equals("--quiet")) {
+                    if (v != null) throw new IllegalArgumentException("--quiet takes no value, got '" + v + "'");
                     o.quiet = true;
                     continue;
                 }
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(a + " needs a value");
+                if (v == null) {
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException(a + " needs a value");
+                    }
+                    v = args[++i];
+                    if (v.startsWith("--")) {
+                        throw new IllegalArgumentException(a + " needs a value, got the option " + v
+                                + (a.equals("--out") || a.equals("--history") || a.equals("--save") ? " (for a file of that name write " + a + "=" + v + ")" : ""));
+                    }
                 }
-                String v = args[++i];
+                if (v.isEmpty()) {
+                    throw new IllegalArgumentException(a + " needs a value, got an empty one");
+                }
+                String value = v;
                 switch (a) {
                     case "--epochs" -> o.epochs = positiveInt(a, v);
                     case "--batches" -> o.batches = positiveInt(a, v);
@@ -250,12 +390,12 @@ public final class Main {
                     case "--history-every" -> o.historyEvery = positiveInt(a, v);
                     case "--d-hidden" -> o.dHidden = intBetween(a, v, 1, MAX_HIDDEN);
                     case "--g-hidden" -> o.gHidden = intBetween(a, v, 1, MAX_HIDDEN);
-                    case "--samples" -> o.samples = positiveInt(a, v);
+                    case "--samples" -> o.samples = intBetween(a, v, 1, MAX_SAMPLES);
                     case "--lr" -> o.lr = positiveDouble(a, v);
                     case "--seed" -> o.seed = parseLong(a, v);
-                    case "--optimizer" -> o.optimizer = named(a, () -> OptimizerKind.parse(v));
-                    case "--generator-loss" -> o.generatorLoss = named(a, () -> GeneratorLoss.parse(v));
-                    case "--schedule" -> o.schedule = named(a, () -> Schedule.parse(v));
+                    case "--optimizer" -> o.optimizer = named(a, () -> OptimizerKind.parse(value));
+                    case "--generator-loss" -> o.generatorLoss = named(a, () -> GeneratorLoss.parse(value));
+                    case "--schedule" -> o.schedule = named(a, () -> Schedule.parse(value));
                     case "--out" -> o.out = Path.of(v);
                     case "--history" -> o.history = Path.of(v);
                     case "--save" -> o.save = Path.of(v);

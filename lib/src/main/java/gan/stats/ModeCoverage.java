@@ -25,31 +25,7 @@ public record ModeCoverage(double[][] means, double radius, double[] fractions, 
         if (samples.length == 0) throw new IllegalArgumentException("samples must not be empty");
         if (means.length == 0) throw new IllegalArgumentException("means must not be empty");
         Check.positive("radius", radius);
-        int d = means[0].length;
-        double r2 = radius * radius;
-        long[] counts = new long[means.length];
-        long near = 0;
-        for (int i = 0; i < samples.length; i++) {
-            if (samples[i].length != d) {
-                throw new IllegalArgumentException("samples row " + i + " has " + samples[i].length + " values, the means have " + d);
-            }
-            boolean any = false;
-            for (int m = 0; m < means.length; m++) {
-                double s = 0;
-                for (int j = 0; j < d; j++) {
-                    double t = samples[i][j] - means[m][j];
-                    s += t * t;
-                }
-                if (s <= r2) {
-                    counts[m]++;
-                    any = true;
-                }
-            }
-            if (any) near++;
-        }
-        double[] f = new double[means.length];
-        for (int m = 0; m < f.length; m++) f[m] = counts[m] / (double) samples.length;
-        return new ModeCoverage(means, radius, f, near / (double) samples.length);
+        return new Tally(means, radius).add(samples).result();
     }
 
     /** The smallest share of any mode. */
@@ -79,5 +55,60 @@ public record ModeCoverage(double[][] means, double radius, double[] fractions, 
 
     private static String num(double v) {
         return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * The same count as {@link #of}, fed a chunk of samples at a time (for more samples than fit in
+     * memory): {@code new Tally(means, radius)}, then {@link #add} each chunk, then {@link #result}.
+     */
+    public static final class Tally {
+        private final double[][] means;
+        private final double radius;
+        private final double r2;
+        private final long[] counts;
+        private long near, seen;
+
+        public Tally(double[][] means, double radius) {
+            Check.notNull("means", means);
+            if (means.length == 0) throw new IllegalArgumentException("means must not be empty");
+            this.means = means;
+            this.radius = Check.positive("radius", radius);
+            this.r2 = radius * radius;
+            this.counts = new long[means.length];
+        }
+
+        /** Counts the rows of {@code samples} (each d values; not modified). Returns this. */
+        public Tally add(double[][] samples) {
+            Check.notNull("samples", samples);
+            int d = means[0].length;
+            for (int i = 0; i < samples.length; i++) {
+                if (samples[i].length != d) {
+                    throw new IllegalArgumentException("samples row " + (seen + i) + " has " + samples[i].length + " values, the means have " + d);
+                }
+                boolean any = false;
+                for (int m = 0; m < means.length; m++) {
+                    double s = 0;
+                    for (int j = 0; j < d; j++) {
+                        double t = samples[i][j] - means[m][j];
+                        s += t * t;
+                    }
+                    if (s <= r2) {
+                        counts[m]++;
+                        any = true;
+                    }
+                }
+                if (any) near++;
+            }
+            seen += samples.length;
+            return this;
+        }
+
+        /** The shares so far; at least one sample must have been added. */
+        public ModeCoverage result() {
+            if (seen == 0) throw new IllegalStateException("no samples were added");
+            double[] f = new double[means.length];
+            for (int m = 0; m < f.length; m++) f[m] = counts[m] / (double) seen;
+            return new ModeCoverage(means, radius, f, near / (double) seen);
+        }
     }
 }

@@ -26,7 +26,7 @@ import gan.optim.OptimizerKind;
  * @param gLearningRate  G's learning rate, positive and finite
  * @param generatorLoss  saturating (the paper's) or non-saturating (the lecture's)
  * @param historyEvery   record a {@link HistoryRow} every this many epochs, ≥ 1
- * @param klBins         histogram bins (per axis in 2-D) of the history's KL(real ‖ fake), ≥ 1
+ * @param klBins         histogram bins (per axis in 2-D) of the history's KL(real ‖ fake), 1 to 10⁶ (1 to 1,000 per axis in 2-D)
  * @param seed           fixes every random number of the run
  */
 public record GanConfig(
@@ -75,6 +75,11 @@ public record GanConfig(
         Check.positive("gLearningRate", gLearningRate);
         Check.atLeast("historyEvery", historyEvery, 1);
         Check.atLeast("klBins", klBins, 1);
+        int maxBins = generator.outputs() == 2 ? gan.stats.Divergences.MAX_BINS_PER_AXIS : gan.stats.Divergences.MAX_BINS;
+        if (klBins > maxBins) {
+            throw new IllegalArgumentException("klBins must be from 1 to " + maxBins + (generator.outputs() == 2 ? " per axis for 2-D data" : "")
+                    + ", got " + klBins);
+        }
     }
 
     /**

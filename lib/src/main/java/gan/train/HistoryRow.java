@@ -20,6 +20,17 @@ public record HistoryRow(int epoch, double dLoss, double gLoss, double meanDReal
      * the practice file's way (the last mini-batch, its step losses, its KL).
      */
     public String progressLine() {
-        return String.format(java.util.Locale.ROOT, "%d) D-loss = %.4f, G-loss = %.4f, KL = %.4f", epoch, dLoss, gLoss, kl);
+        return epoch + ") D-loss = " + fixed4(dLoss) + ", G-loss = " + fixed4(gLoss) + ", KL = " + fixed4(kl);
+    }
+
+    /** Largest magnitude {@link #fixed4} prints with four decimals; larger ones get an exponent. */
+    public static final double FIXED_LIMIT = 1e6;
+
+    /**
+     * {@code v} with four decimals ({@code 1.3863}) when |v| &lt; {@value #FIXED_LIMIT}, else in scientific
+     * notation ({@code 1.2346e+30}), so a huge but finite loss reads as such, not as a 30-digit number.
+     */
+    public static String fixed4(double v) {
+        return String.format(java.util.Locale.ROOT, Math.abs(v) < FIXED_LIMIT || !Double.isFinite(v) ? "%.4f" : "%.4e", v);
     }
 }

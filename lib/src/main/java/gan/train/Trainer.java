@@ -148,6 +148,10 @@ public final class Trainer {
      */
     public List<HistoryRow> train(int moreEpochs) {
         Check.atLeast("epochs", moreEpochs, 1);
+        if (moreEpochs > Integer.MAX_VALUE - epoch) {
+            throw new IllegalArgumentException("epochs: " + epoch + " completed + " + moreEpochs + " more is past the largest epoch count "
+                    + Integer.MAX_VALUE + "; train at most " + (Integer.MAX_VALUE - epoch) + " more");
+        }
         int end = epoch + moreEpochs;
         while (epoch < end) {
             runEpoch();
@@ -386,6 +390,31 @@ public final class Trainer {
      */
     public void save(Path file) throws IOException {
         Checkpoint.write(this, file);
+    }
+
+    /**
+     * The {@code n} samples {@link #generate(int) generate(n)} would give, produced a chunk at a time
+     * (see {@link GeneratedSamples}); the sampling stream moves on exactly as {@code generate(n)} moves it,
+     * so what follows (further samples, a checkpoint) is the same either way. Needs uniform noise.
+     */
+    public GeneratedSamples samples(int n) {
+        Check.atLeast("n", n, 1);
+        if (config.noise() != Noise.UNIFORM) {
+            throw new IllegalStateException("samples(n) needs uniform noise (one draw per number); this GAN's noise is "
+                    + config.noise().cliName() + " (use generate)");
+        }
+        GeneratedSamples s = new GeneratedSamples(this, n, sampleRng.state());
+        sampleRng.advance(GeneratedSamples.draws(config, n));
+        return s;
+    }
+
+    /**
+     * Writes the checkpoint {@link #save(Path)} writes to {@code out} (not closed), for a caller that
+     * writes several files together ({@link gan.AtomicWrite.Batch}).
+     */
+    public void save(java.io.OutputStream out) throws IOException {
+        Check.notNull("out", out);
+        out.write(Checkpoint.bytes(this));
     }
 
     /**
