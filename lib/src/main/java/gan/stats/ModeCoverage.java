@@ -77,6 +77,20 @@ public record ModeCoverage(double[][] means, double radius, double[] fractions, 
         return b.append(String.format(Locale.ROOT, "; near some mode %.1f%%", 100 * total)).toString();
     }
 
+    /**
+     * The one definition of "collapsed" the mode-collapse notebook uses: some mode is missed, that is, fewer than all
+     * the modes receive at least {@code share} of the samples ({@link #modesCovered(double)} &lt; k). How many modes
+     * remain ({@code modesCovered}) says how far the collapse has gone (1: onto one mode).
+     *
+     * @param share in (0, 1]; e.g. half the share a perfect generator puts within the radius of each mode
+     */
+    public boolean collapsed(double share) {
+        if (!(share > 0 && share <= 1)) {
+            throw new IllegalArgumentException("share must be in (0, 1] (a fraction of the samples), got " + share);
+        }
+        return modesCovered(share) < means.length;
+    }
+
     private static String num(double v) {
         return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
