@@ -16,7 +16,7 @@ import java.util.Locale;
  *   GENERATOR_HEAVY  the other way round: every mini-batch makes ONE D step, then k G steps, each on a
  *            fresh noise batch of the same size; here k counts G steps per D step. With a large k,
  *            G is trained for a long time against a D that stands still, the paper's "Helvetica
- *            scenario" (Goodfellow et al. 2014, section 4.1), which collapses G onto the points this D
+ *            scenario" (Goodfellow et al. 2014, section 6), which collapses G onto the points this D
  *            likes best.
  * </pre>
  * With k = 1 the lecture's counter alternates D, G, D, G, … over the batches; the paper's form makes
