@@ -32,6 +32,7 @@ public final class SweepFigures {
     public static final int MAX_COLUMNS = 5;
 
     private static final int CURVE_POINTS = 101;
+    private static final int ROW_PX = 175;                          // height of a row of panels
     private static final String CALLED_OUT_COLOR = "black";
 
     private SweepFigures() {
@@ -148,7 +149,7 @@ public final class SweepFigures {
                 checkPairs(at + ".fakes", p.fakes());
             }
         }
-        double left = 0.07, right = 0.93, gapX = 0.015, gapY = 0.035, top = 1.0, bottom = 0.0;
+        double left = 0.07, right = 0.93, gapX = 0.015, gapY = 30.0 / (ROW_PX * nRows), top = 1.0, bottom = 0.0;   // 30 px for a caption
         double w = (right - left - gapX * (nCols - 1)) / nCols;
         double h = (top - bottom - gapY * (nRows - 1)) / nRows;
         Object[] bx = boxed(Plots.round(xs));
@@ -206,7 +207,7 @@ public final class SweepFigures {
                     "showarrow", false, "font", Map.of("size", 12)));
         }
         layoutExtras.put("annotations", annotations);
-        int height = 130 + 175 * nRows;
+        int height = 130 + ROW_PX * nRows;
         Layout layout = Layout.builder().title(title).width(WIDTH).height(height).showLegend(true)
                 .margin(Margin.builder().top(80).bottom(50).left(70).right(20).build()).build();
         return Plots.figure(layout, layoutExtras, traceExtras, traces.toArray(new Trace[0]));
