@@ -76,13 +76,13 @@ public final class SweepFigures {
         for (Map.Entry<String, double[][]> e : groups.entrySet()) {
             double[][] rows = e.getValue();
             checkPairs("groups[" + e.getKey() + "]", rows);
-            traces.add(markers(rows, e.getKey(), Plots.SERIES_COLORS[c++ % Plots.SERIES_COLORS.length], 8, null));
+            traces.add(markers(rows, e.getKey(), Plots.SERIES_COLORS[c++ % Plots.SERIES_COLORS.length], 8, false));
             for (double[] r : rows) jsdMax = Math.max(jsdMax, r[0]);
         }
         List<Map<String, Object>> traceExtras = new ArrayList<>();
         for (int i = 0; i < traces.size(); i++) traceExtras.add(Map.of());
         if (calledOut.length > 0) {
-            traces.add(markers(calledOut, calledOutName, CALLED_OUT_COLOR, 16, "circle-open"));
+            traces.add(markers(calledOut, calledOutName, CALLED_OUT_COLOR, 16, true));   // open circles: see the extras
             traceExtras.add(Map.of("marker", Map.of("symbol", "circle-open", "line", Map.of("width", 2))));
         }
         // the curve reaches JSD = log 2; show only as far as the runs go (and a margin), so the runs are not squeezed
@@ -239,7 +239,7 @@ public final class SweepFigures {
         }
     }
 
-    private static ScatterTrace markers(double[][] rows, String name, String color, int size, String symbol) {
+    private static ScatterTrace markers(double[][] rows, String name, String color, int size, boolean ring) {
         double[] x = new double[rows.length];
         double[] y = new double[rows.length];
         for (int i = 0; i < rows.length; i++) {
@@ -247,7 +247,7 @@ public final class SweepFigures {
             y[i] = rows[i][1];
         }
         Marker.MarkerBuilder m = Marker.builder().color(color).size(size);
-        if (symbol == null) m.opacity(0.8);                          // the symbol itself goes in the trace's extras
+        if (!ring) m.opacity(0.8);                                    // a ring's symbol goes in the trace's extras
         return ScatterTrace.builder(Plots.round(x), Plots.round(y)).name(name).mode(ScatterTrace.Mode.MARKERS).marker(m.build()).build();
     }
 
