@@ -53,6 +53,47 @@ public record ModeCoverage(double[][] means, double radius, double[] fractions, 
         return b.append(String.format(Locale.ROOT, "; near some mode %.1f%%", 100 * total)).toString();
     }
 
+    /**
+     * A mode counts as covered when it holds at least this fraction of its fair share of the near samples:
+     * {@code fractions[j] / total ≥ COVERED_OF_FAIR / k} (for the ring of eight, 1/16 = 6.25% of the fakes that
+     * are near some mode).
+     */
+    public static final double COVERED_OF_FAIR = 0.5;
+
+    /**
+     * Mode j's share of the samples that are near some mode, {@code fractions[j] / total} (0 for every mode
+     * when no sample is near one). With disks that do not overlap these shares sum to 1; a perfect generator
+     * gives each mode its weight (¼, ⅛).
+     */
+    public double[] sharesOfNear() {
+        double[] s = new double[fractions.length];
+        if (total > 0) {
+            for (int j = 0; j < s.length; j++) s[j] = fractions[j] / total;
+        }
+        return s;
+    }
+
+    /**
+     * The number of modes that hold at least {@link #COVERED_OF_FAIR} of their fair share of the near samples,
+     * {@code fractions[j] / total ≥ COVERED_OF_FAIR / k}. It looks at where the near samples are, not how many
+     * are near: a generator still blurred around all the modes covers them all, one that put every near sample
+     * on one mode covers one. How many samples are near some mode ({@link #total()}) is reported apart.
+     */
+    public int modesCovered() {
+        int c = 0;
+        for (double f : sharesOfNear()) if (total > 0 && f >= COVERED_OF_FAIR / fractions.length) c++;
+        return c;
+    }
+
+    /**
+     * The one definition of "collapsed" the mode-collapse notebook uses: some mode is missed,
+     * {@link #modesCovered()} &lt; k. How many modes remain says how far the collapse has gone (1: onto one
+     * mode, 0: no sample near any mode).
+     */
+    public boolean collapsed() {
+        return modesCovered() < fractions.length;
+    }
+
     private static String num(double v) {
         return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }

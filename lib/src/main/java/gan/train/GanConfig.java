@@ -16,7 +16,8 @@ import gan.optim.OptimizerKind;
  * @param weightInit     how every W starts
  * @param biasInit       how every b starts
  * @param noise          the prior p_z of G's input
- * @param k              discriminator steps per generator step (Algorithm 1's k), ≥ 1
+ * @param k              discriminator steps per generator step (Algorithm 1's k), ≥ 1; with
+ *                       {@link Schedule#GENERATOR_HEAVY} the other way round: generator steps per D step
  * @param schedule       how the k D steps and the G step share an epoch's batches ({@link Schedule})
  * @param batches        mini-batches per epoch (the lecture's nBatchCnt); the last takes the remainder
  * @param epochs         passes over the real data made by {@link Trainer#train()}, ≥ 1

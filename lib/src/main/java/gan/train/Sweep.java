@@ -129,8 +129,22 @@ public final class Sweep {
      *                                  other runs are interrupted and stop at their next checkpoint
      */
     public <R> List<Run<R>> run(List<GanConfig> configs, double[][] realRows, int[] checkpoints, Function<Trainer, R> measure) {
-        Check.notNull("configs", configs);
         Check.notNull("realRows", realRows);
+        return run(configs, c -> realRows, checkpoints, measure);
+    }
+
+    /**
+     * As {@link #run(List, double[][], int[], Function)}, but each run trains on its own real data,
+     * {@code dataOf.apply(config)} (n × d rows), e.g. {@code c -> rows(Datasets.standardNormal(1000,
+     * Rng.derive(c.seed(), "data")))} so that each seed draws its own sample of p_data, as 6-5 does.
+     * {@code dataOf} is called once per config, on the calling thread, before any training starts.
+     *
+     * @param dataOf config → its real data (not null; the trainer copies it)
+     */
+    public <R> List<Run<R>> run(List<GanConfig> configs, Function<GanConfig, double[][]> dataOf, int[] checkpoints,
+                                Function<Trainer, R> measure) {
+        Check.notNull("configs", configs);
+        Check.notNull("dataOf", dataOf);
         Check.notNull("measure", measure);
         if (configs.isEmpty()) {
             throw new IllegalArgumentException("configs must hold at least one GanConfig, got an empty list");
@@ -138,6 +152,10 @@ public final class Sweep {
         for (int i = 0; i < configs.size(); i++) {
             GanConfig c = Check.notNull("configs[" + i + "]", configs.get(i));
             if (checkpoints != null) checkCheckpoints(checkpoints, c, i);
+        }
+        List<double[][]> data = new ArrayList<>();
+        for (int i = 0; i < configs.size(); i++) {
+            data.add(Check.notNull("dataOf(configs[" + i + "])", dataOf.apply(configs.get(i))));
         }
         int[] points = checkpoints == null ? null : checkpoints.clone();
         int workers = Math.min(threads, configs.size());
@@ -152,7 +170,7 @@ public final class Sweep {
             List<Future<Run<R>>> futures = new ArrayList<>();
             for (int i = 0; i < configs.size(); i++) {
                 int index = i;
-                futures.add(done.submit(() -> runOne(index, configs.get(index), realRows, points, measure)));
+                futures.add(done.submit(() -> runOne(index, configs.get(index), data.get(index), points, measure)));
             }
             List<Run<R>> runs = new ArrayList<>(Collections.nCopies(configs.size(), null));
             for (int finished = 0; finished < configs.size(); finished++) {
@@ -215,7 +233,8 @@ public final class Sweep {
         }
     }
 
-    private static double[][] rows(double[] values) {
+    /** 1-D values as n × 1 rows, the form {@link #run(List, Function, int[], Function)}'s {@code dataOf} returns. Not modified. */
+    public static double[][] rows(double[] values) {
         Check.notNull("real", values);
         double[][] r = new double[values.length][];
         for (int i = 0; i < values.length; i++) r[i] = new double[] {values[i]};

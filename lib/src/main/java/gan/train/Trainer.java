@@ -178,6 +178,11 @@ public final class Trainer {
                     generatorStep(to - from);
                     kCounter = 0;
                 }
+            } else if (config.schedule() == Schedule.GENERATOR_HEAVY) {
+                discriminatorStep(from, to);                          // every batch: one D step,
+                for (int s = 0; s < config.k(); s++) {                // then k G steps against that D
+                    generatorStep(to - from);
+                }
             } else {
                 discriminatorStep(from, to);                          // every batch: a D step
                 if (++kCounter == config.k()) {                       // every k-th D step: a G step
