@@ -400,7 +400,8 @@ def language_info_check(tally):
     """The kernel reports book.LANGUAGE_INFO, which the committed notebooks carry."""
     from jupyter_client.manager import start_new_kernel
     try:
-        km, kc = start_new_kernel(kernel_name=book.KERNEL_NAME, startup_timeout=60)
+        km, kc = start_new_kernel(kernel_name=book.KERNEL_NAME, startup_timeout=60,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             info = kc.kernel_info(reply=True, timeout=30)["content"].get("language_info")
         finally:
