@@ -1,0 +1,284 @@
+#!/usr/bin/env node
+// A notebook in a real JupyterLab (or Notebook 7), driven by headless Chromium: Run All N times in one
+// kernel, save, reload, and check that every figure draws after the reload (issue 19).
+//
+//   npm install --prefix /tmp/pw playwright-core          # once; never downloads a browser
+//   PLAYWRIGHT_CORE=/tmp/pw/node_modules/playwright-core \
+//     node scripts/lab_check.mjs [--frontend lab|notebook] [--runs 2] [--out build/lab-check] \
+//                                [--jupyter /work/wt/venv/bin/jupyter] [--timeout 600] gallery-plots.ipynb ...
+//
+// For each notebook (a name in notebooks/): a scratch folder gets a copy of it in notebooks/ beside links to
+// the repository's lib/ and data/ (so %jars ../lib/target/gan.jar works and the repository's notebook is
+// never written); `jupyter lab` (or `jupyter notebook`) serves that folder on 127.0.0.1 with a fresh token
+// and uses the kernelspec rapaio-jupyter-kernel as installed. Debian's /usr/bin/chromium (a fresh
+// --user-data-dir) opens the notebook, waits for the kernel, runs Run > Run All Cells --runs times, waiting
+// each time until every code cell has an execution count and none is busy, saves (Ctrl+S), reloads the page
+// and counts the drawn figures: plotly plots (.js-plotly-plot with an SVG holding at least one trace
+// group or heatmap image). Expected: one per output of the saved notebook that carries
+// application/vnd.plotly.v1+json. It writes into --out: <name>.saved.ipynb (the saved notebook),
+// <name>.before.png / <name>.after-reload.png (screenshots) and result.json, and prints one line per notebook:
+//
+//   PASS gallery-plots.ipynb [lab]: 15 of 15 figures drawn after reload, saved 1.6 MB, runs 41 s + 38 s
+//
+// Exit status 1 if any notebook failed (a run that never finished, a figure not drawn, a save that failed).
+// Needs: node >= 18, playwright-core (PLAYWRIGHT_CORE, or NODE_PATH), /usr/bin/chromium, a Jupyter with
+// jupyterlab 4 / notebook 7 and pip's plotly (its jupyterlab-plotly extension draws the figures).
+
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PLOTLY_MIME = 'application/vnd.plotly.v1+json';
+
+function parseArgs(argv) {
+  const o = { frontend: 'lab', runs: 2, out: path.join(ROOT, 'build/lab-check'), jupyter: '/work/wt/venv/bin/jupyter',
+              timeout: 600, notebooks: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => { if (i + 1 >= argv.length) throw new Error(a + ' needs a value'); return argv[++i]; };
+    if (a === '--frontend') o.frontend = value();
+    else if (a === '--runs') o.runs = parseInt(value(), 10);
+    else if (a === '--out') o.out = path.resolve(value());
+    else if (a === '--jupyter') o.jupyter = value();
+    else if (a === '--timeout') o.timeout = parseFloat(value());
+    else if (a === '-h' || a === '--help') { console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n')
+        .filter(l => l.startsWith('//')).map(l => l.slice(3)).join('\n')); process.exit(0); }
+    else if (a.startsWith('--')) throw new Error('unknown option ' + a);
+    else o.notebooks.push(path.basename(a));
+  }
+  if (!['lab', 'notebook'].includes(o.frontend)) throw new Error('--frontend must be lab or notebook, got ' + o.frontend);
+  if (!(o.runs >= 1)) throw new Error('--runs must be at least 1');
+  if (o.notebooks.length === 0) o.notebooks.push('gallery-plots.ipynb');
+  return o;
+}
+
+function loadPlaywright() {
+  const require = createRequire(import.meta.url);
+  const where = process.env.PLAYWRIGHT_CORE;
+  try {
+    return where ? require(path.resolve(where)) : require('playwright-core');
+  } catch (e) {
+    throw new Error('playwright-core not found (' + e.message + '): npm install --prefix /tmp/pw playwright-core, then '
+      + 'PLAYWRIGHT_CORE=/tmp/pw/node_modules/playwright-core');
+  }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
+    s.on('error', reject);
+  });
+}
+
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+
+async function startJupyter(o, dir, port, token) {
+  const args = [o.frontend, '--no-browser', '--ip=127.0.0.1', '--port=' + port, '--ServerApp.token=' + token,
+    '--ServerApp.root_dir=' + path.join(dir, 'notebooks'), '--ServerApp.port_retries=0',
+    '--LabApp.news_url=', '--LabServerApp.announcements_url=', '--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate'];
+  if (process.getuid && process.getuid() === 0) args.push('--allow-root');
+  const log = fs.openSync(path.join(o.out, 'jupyter.log'), 'a');
+  const env = { ...process.env, JUPYTER_CONFIG_DIR: path.join(dir, 'jupyter-config') };
+  const proc = spawn(o.jupyter, args, { cwd: dir, env, stdio: ['ignore', log, log], detached: true });
+  const url = `http://127.0.0.1:${port}/api/status?token=${token}`;
+  for (let t = 0; t < 120; t++) {
+    if (proc.exitCode !== null) throw new Error(o.frontend + ' exited with ' + proc.exitCode + '; see ' + path.join(o.out, 'jupyter.log'));
+    try { if ((await fetch(url)).ok) return proc; } catch (e) { /* not up yet */ }
+    await sleep(500);
+  }
+  throw new Error(o.frontend + ' did not answer on port ' + port + ' within 60 s');
+}
+
+function stop(proc) {
+  if (proc && proc.exitCode === null) {
+    try { process.kill(-proc.pid, 'SIGTERM'); } catch (e) { /* gone */ }
+  }
+}
+
+// Runs in the page: the state of every code cell and every plotly plot.
+const PROBE = () => {
+  const cells = Array.from(document.querySelectorAll('.jp-Notebook .jp-CodeCell'));
+  const prompts = cells.map(c => (c.querySelector('.jp-InputPrompt') || {}).textContent || '');
+  const plots = Array.from(document.querySelectorAll('.jp-Notebook .js-plotly-plot'));
+  const drawn = plots.filter(p => p.querySelector('svg.main-svg')
+      && p.querySelectorAll('g.trace, g.hm image, g.imagelayer image').length > 0).length;
+  const wide = plots.filter(p => p.getBoundingClientRect().width > 900.5).length;
+  const errors = Array.from(document.querySelectorAll('.jp-Notebook [data-mime-type="application/vnd.jupyter.stderr"]')).length;
+  const status = (document.querySelector('.jp-Notebook-ExecutionIndicator') || {}).getAttribute
+      ? document.querySelector('.jp-Notebook-ExecutionIndicator').getAttribute('data-status') : null;
+  return { cells: cells.length, prompts, plots: plots.length, drawn, wide, errors, status,
+           ganFallbacks: document.querySelectorAll('.jp-Notebook .gan-figure').length };
+};
+
+async function openNotebook(page, o, port, token, name) {
+  const url = o.frontend === 'lab' ? `http://127.0.0.1:${port}/lab/tree/${encodeURIComponent(name)}?token=${token}`
+                                   : `http://127.0.0.1:${port}/notebooks/${encodeURIComponent(name)}?token=${token}`;
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+  await page.waitForSelector('.jp-Notebook .jp-CodeCell', { timeout: 120_000 });
+  await page.waitForTimeout(1000);
+}
+
+// The Java kernel reports no status until its first cell runs (the status bar says "Unknown"), so this waits
+// until the server has a kernel for the notebook with a websocket connection to it.
+async function waitForKernel(port, token, seconds) {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    try {
+      const kernels = await (await fetch(`http://127.0.0.1:${port}/api/kernels?token=${token}`)).json();
+      if (kernels.some(k => k.connections > 0)) return true;
+    } catch (e) { /* retry */ }
+    await sleep(1000);
+  }
+  return false;
+}
+
+async function clickMenu(page, menu, item) {
+  await page.locator('.lm-MenuBar-itemLabel', { hasText: new RegExp('^' + menu + '$') }).first().click();
+  await page.locator('.lm-Menu-itemLabel', { hasText: new RegExp('^' + item) }).first().click();
+}
+
+// Run > Run All Cells, then wait until every code cell has a new execution count. The Java kernel sometimes
+// never answers after a start (the platform issue); if no cell has started after `stall` seconds, Kernel >
+// Restart Kernel and Run All Cells, at most `restarts` times; each restart is recorded.
+async function runAll(page, o, seconds, stall = 90, restarts = 2) {
+  const before = await page.evaluate(PROBE);
+  const stamp = prompts => prompts.map(p => p.trim()).join('|');
+  await clickMenu(page, 'Run', 'Run All Cells');
+  const t0 = Date.now();
+  let started = Date.now();
+  let restarted = 0;
+  const deadline = t0 + seconds * 1000;
+  await page.waitForTimeout(2000);
+  while (Date.now() < deadline) {
+    const s = await page.evaluate(PROBE);
+    const changed = stamp(s.prompts) !== stamp(before.prompts);
+    if (changed && s.prompts.length > 0 && s.prompts.every(p => /^\[\d+\]:$/.test(p.trim()))) {
+      await page.waitForTimeout(1500); // the last outputs and their plots
+      return { ok: true, seconds: (Date.now() - t0) / 1000, restarts: restarted };
+    }
+    const executed = s.prompts.some(p => /^\[\d+\]:$/.test(p.trim())) && changed;
+    if (!executed && Date.now() - started > stall * 1000 && restarted < restarts) {
+      restarted++;
+      await clickMenu(page, 'Kernel', 'Restart Kernel and Run All Cells');
+      await page.locator('.jp-Dialog button.jp-mod-accept').first().click({ timeout: 10_000 }).catch(() => {});
+      started = Date.now();
+    }
+    await page.waitForTimeout(1000);
+  }
+  const s = await page.evaluate(PROBE);
+  return { ok: false, seconds: (Date.now() - t0) / 1000, restarts: restarted,
+           prompts: s.prompts.filter(p => !/^\[\d+\]:$/.test(p.trim())).slice(0, 5) };
+}
+
+async function scrollThrough(page) {
+  // JupyterLab 4 renders cells lazily (windowing): visit every cell so each output is attached and drawn.
+  const n = await page.evaluate(() => document.querySelectorAll('.jp-Notebook .jp-Cell').length);
+  for (let i = 0; i < n; i++) {
+    await page.evaluate(i => { const c = document.querySelectorAll('.jp-Notebook .jp-Cell')[i]; if (c) c.scrollIntoView(); }, i);
+    await page.waitForTimeout(150);
+  }
+  await page.waitForTimeout(1500);
+}
+
+function expectedFigures(file) {
+  const nb = JSON.parse(fs.readFileSync(file, 'utf8'));
+  let n = 0;
+  for (const c of nb.cells) for (const out of c.outputs || []) if (out.data && out.data[PLOTLY_MIME]) n++;
+  return n;
+}
+
+async function checkNotebook(browserType, o, name) {
+  const result = { notebook: name, frontend: o.frontend, ok: false, runs: [], problems: [] };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-check-'));
+  const nbDir = path.join(dir, 'notebooks');
+  fs.mkdirSync(nbDir);
+  for (const link of ['lib', 'data']) fs.symlinkSync(path.join(ROOT, link), path.join(dir, link));
+  fs.copyFileSync(path.join(ROOT, 'notebooks', name), path.join(nbDir, name));
+  const port = await freePort();
+  const token = crypto.randomBytes(16).toString('hex');
+  let jupyter = null;
+  let context = null;
+  const stem = name.replace(/\.ipynb$/, '');
+  try {
+    jupyter = await startJupyter(o, dir, port, token);
+    context = await browserType.launchPersistentContext(path.join(dir, 'chromium-profile'), {
+      executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1400, height: 1100 },
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+             '--disable-component-update', '--disable-sync'],
+    });
+    const page = context.pages()[0] || await context.newPage();
+    const consoleErrors = [];
+    page.on('pageerror', e => consoleErrors.push(String(e)));
+    await openNotebook(page, o, port, token, name);
+    if (!await waitForKernel(port, token, 180)) result.problems.push('no kernel connected within 180 s of opening');
+    await page.waitForTimeout(3000);
+    for (let r = 0; r < o.runs; r++) {
+      const run = await runAll(page, o, o.timeout);
+      result.runs.push(run);
+      if (!run.ok) { result.problems.push(`Run All ${r + 1} did not finish in ${o.timeout} s (${JSON.stringify(run.prompts)})`); break; }
+    }
+    await scrollThrough(page);
+    result.before = await page.evaluate(PROBE);
+    await page.screenshot({ path: path.join(o.out, stem + '.' + o.frontend + '.before.png'), fullPage: false });
+    await page.keyboard.press('Control+s');
+    await page.waitForTimeout(4000);
+    const saved = path.join(nbDir, name);
+    fs.copyFileSync(saved, path.join(o.out, stem + '.' + o.frontend + '.saved.ipynb'));
+    result.savedBytes = fs.statSync(saved).size;
+    result.expected = expectedFigures(saved);
+    if (result.expected === 0) result.problems.push('the saved notebook holds no plotly figure (did the save work?)');
+
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('.jp-Notebook .jp-CodeCell', { timeout: 120_000 });
+    await page.waitForTimeout(3000);
+    await scrollThrough(page);
+    result.after = await page.evaluate(PROBE);
+    await page.screenshot({ path: path.join(o.out, stem + '.' + o.frontend + '.after-reload.png'), fullPage: false });
+    for (let i = 0; i < Math.min(result.after.plots, 40); i++) {
+      const plot = page.locator('.jp-Notebook .js-plotly-plot').nth(i);
+      await plot.scrollIntoViewIfNeeded();
+      await plot.screenshot({ path: path.join(o.out, `${stem}.${o.frontend}.figure-${String(i + 1).padStart(2, '0')}.png`) });
+    }
+    if (result.after.drawn < result.expected) {
+      result.problems.push(`${result.after.drawn} of ${result.expected} figures drawn after reload (${result.after.plots} plot divs)`);
+    }
+    if (result.after.wide > 0) result.problems.push(`${result.after.wide} figures wider than 900 px`);
+    result.pageErrors = consoleErrors.slice(0, 10);
+    result.ok = result.problems.length === 0;
+  } catch (e) {
+    result.problems.push(String(e && e.stack || e));
+  } finally {
+    if (context) await context.close().catch(() => {});
+    stop(jupyter);
+    await sleep(500);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return result;
+}
+
+async function main() {
+  const o = parseArgs(process.argv.slice(2));
+  fs.mkdirSync(o.out, { recursive: true });
+  const { chromium } = loadPlaywright();
+  const results = [];
+  for (const name of o.notebooks) {
+    const r = await checkNotebook(chromium, o, name);
+    results.push(r);
+    const mb = r.savedBytes ? (r.savedBytes / 1e6).toFixed(2) + ' MB' : '?';
+    const runs = r.runs.map(x => x.seconds.toFixed(0) + ' s' + (x.restarts ? ` (${x.restarts} restart${x.restarts > 1 ? 's' : ''} after a stalled start)` : '')).join(' + ');
+    const figures = r.after ? `${r.after.drawn} of ${r.expected} figures drawn after reload` : 'no figures counted';
+    console.log(`${r.ok ? 'PASS' : 'FAIL'} ${name} [${o.frontend}]: ${figures}, saved ${mb}, runs ${runs}`
+      + (r.ok ? '' : '\n  ' + r.problems.join('\n  ')));
+  }
+  fs.writeFileSync(path.join(o.out, 'result.' + o.frontend + '.json'), JSON.stringify(results, null, 2));
+  process.exit(results.every(r => r.ok) ? 0 : 1);
+}
+
+main().catch(e => { console.error(String(e && e.stack || e)); process.exit(1); });
