@@ -18,7 +18,8 @@
 // application/vnd.plotly.v1+json. It writes into --out: <name>.saved.ipynb (the saved notebook),
 // <name>.before.png / <name>.after-reload.png (screenshots) and result.json, and prints one line per notebook:
 //
-//   PASS gallery-plots.ipynb [lab]: 15 of 15 figures drawn after reload, saved 1.6 MB, runs 41 s + 38 s
+//   PASS gallery-plots.ipynb [lab]: after reload 15 of 15 figures shown (15 as saved PNG snapshots), 15 of 15 drawn as
+//        plots after hovering, saved 2.1 MB, runs 70 s + 38 s
 //
 // Exit status 1 if any notebook failed (a run that never finished, a figure not drawn, a save that failed).
 // Needs: node >= 18, playwright-core (PLAYWRIGHT_CORE, or NODE_PATH), /usr/bin/chromium, a Jupyter with
@@ -85,7 +86,13 @@ async function startJupyter(o, dir, port, token) {
     '--LabApp.news_url=', '--LabServerApp.announcements_url=', '--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate'];
   if (process.getuid && process.getuid() === 0) args.push('--allow-root');
   const log = fs.openSync(path.join(o.out, 'jupyter.log'), 'a');
-  const env = { ...process.env, JUPYTER_CONFIG_DIR: path.join(dir, 'jupyter-config') };
+  // A fresh config folder: no workspace or settings of the machine's user. One setting: JupyterLab's notebook
+  // windowing off, so every cell (and figure) stays in the page and can be counted; drawing is unaffected.
+  const config = path.join(dir, 'jupyter-config');
+  const tracker = path.join(config, 'lab/user-settings/@jupyterlab/notebook-extension');
+  fs.mkdirSync(tracker, { recursive: true });
+  fs.writeFileSync(path.join(tracker, 'tracker.jupyterlab-settings'), JSON.stringify({ windowingMode: 'none' }));
+  const env = { ...process.env, JUPYTER_CONFIG_DIR: config };
   const proc = spawn(o.jupyter, args, { cwd: dir, env, stdio: ['ignore', log, log], detached: true });
   const url = `http://127.0.0.1:${port}/api/status?token=${token}`;
   for (let t = 0; t < 120; t++) {
@@ -102,19 +109,27 @@ function stop(proc) {
   }
 }
 
-// Runs in the page: the state of every code cell and every plotly plot.
+// Runs in the page: the state of every code cell and every figure output. jupyterlab-plotly draws a figure
+// into .jp-RenderedPlotly; after a reload it first shows the PNG snapshot it saved in the output ("image"),
+// and draws the interactive plot when the mouse enters it. The classic fallback is a .gan-figure div.
 const PROBE = () => {
   const cells = Array.from(document.querySelectorAll('.jp-Notebook .jp-CodeCell'));
   const prompts = cells.map(c => (c.querySelector('.jp-InputPrompt') || {}).textContent || '');
-  const plots = Array.from(document.querySelectorAll('.jp-Notebook .js-plotly-plot'));
-  const drawn = plots.filter(p => p.querySelector('svg.main-svg')
-      && p.querySelectorAll('g.trace, g.hm image, g.imagelayer image').length > 0).length;
-  const wide = plots.filter(p => p.getBoundingClientRect().width > 900.5).length;
-  const errors = Array.from(document.querySelectorAll('.jp-Notebook [data-mime-type="application/vnd.jupyter.stderr"]')).length;
-  const status = (document.querySelector('.jp-Notebook-ExecutionIndicator') || {}).getAttribute
-      ? document.querySelector('.jp-Notebook-ExecutionIndicator').getAttribute('data-status') : null;
-  return { cells: cells.length, prompts, plots: plots.length, drawn, wide, errors, status,
-           ganFallbacks: document.querySelectorAll('.jp-Notebook .gan-figure').length };
+  const figures = Array.from(document.querySelectorAll('.jp-Notebook .jp-RenderedPlotly, .jp-Notebook .gan-figure')).map(node => {
+    const svg = node.querySelector('svg.main-svg');
+    const traces = node.querySelectorAll('g.trace, g.hm image, g.imagelayer image').length;
+    const container = node.querySelector('.plot-container');
+    const graph = !!svg && traces > 0 && (!container || container.offsetWidth > 0);
+    const img = node.querySelector('img.plot-img');
+    const image = !!img && img.offsetWidth > 0 && (img.getAttribute('src') || '').startsWith('data:image/png');
+    const width = graph ? svg.getBoundingClientRect().width : image ? img.getBoundingClientRect().width : 0;
+    return { graph, image, width: Math.round(width), text: graph || image ? '' : (node.innerText || '').slice(0, 120) };
+  });
+  const status = document.querySelector('.jp-Notebook-ExecutionIndicator');
+  return { cells: cells.length, prompts, figures: figures.length, graphs: figures.filter(f => f.graph).length,
+           images: figures.filter(f => f.image).length, drawn: figures.filter(f => f.graph || f.image).length,
+           wide: figures.filter(f => f.width > 900.5).map(f => f.width), undrawn: figures.filter(f => !f.graph && !f.image).map(f => f.text),
+           status: status ? status.getAttribute('data-status') : null };
 };
 
 async function openNotebook(page, o, port, token, name) {
@@ -239,17 +254,25 @@ async function checkNotebook(browserType, o, name) {
     await page.waitForSelector('.jp-Notebook .jp-CodeCell', { timeout: 120_000 });
     await page.waitForTimeout(3000);
     await scrollThrough(page);
-    result.after = await page.evaluate(PROBE);
+    result.afterReload = await page.evaluate(PROBE);    // what a reader sees first: plots or their PNG snapshots
     await page.screenshot({ path: path.join(o.out, stem + '.' + o.frontend + '.after-reload.png'), fullPage: false });
-    for (let i = 0; i < Math.min(result.after.plots, 40); i++) {
-      const plot = page.locator('.jp-Notebook .js-plotly-plot').nth(i);
-      await plot.scrollIntoViewIfNeeded();
-      await plot.screenshot({ path: path.join(o.out, `${stem}.${o.frontend}.figure-${String(i + 1).padStart(2, '0')}.png`) });
+    const outputs = page.locator('.jp-Notebook .jp-RenderedPlotly, .jp-Notebook .gan-figure');
+    const count = await outputs.count();
+    for (let i = 0; i < count; i++) {                      // the mouse on each: the interactive plot
+      const out = outputs.nth(i);
+      await out.scrollIntoViewIfNeeded();
+      await out.hover({ timeout: 10_000 }).catch(() => {});
+      await page.waitForTimeout(700);
+      if (i < 40) await out.screenshot({ path: path.join(o.out, `${stem}.${o.frontend}.figure-${String(i + 1).padStart(2, '0')}.png`) });
     }
-    if (result.after.drawn < result.expected) {
-      result.problems.push(`${result.after.drawn} of ${result.expected} figures drawn after reload (${result.after.plots} plot divs)`);
+    result.after = await page.evaluate(PROBE);
+    if (result.afterReload.drawn < result.expected) {
+      result.problems.push(`${result.afterReload.drawn} of ${result.expected} figures shown after reload: ${JSON.stringify(result.afterReload.undrawn)}`);
     }
-    if (result.after.wide > 0) result.problems.push(`${result.after.wide} figures wider than 900 px`);
+    if (result.after.graphs < result.expected) {
+      result.problems.push(`${result.after.graphs} of ${result.expected} figures drawn as plots after reload and hover: ${JSON.stringify(result.after.undrawn)}`);
+    }
+    if (result.after.wide.length > 0) result.problems.push(`figures wider than 900 px: ${result.after.wide.join(', ')} px`);
     result.pageErrors = consoleErrors.slice(0, 10);
     result.ok = result.problems.length === 0;
   } catch (e) {
@@ -273,7 +296,8 @@ async function main() {
     results.push(r);
     const mb = r.savedBytes ? (r.savedBytes / 1e6).toFixed(2) + ' MB' : '?';
     const runs = r.runs.map(x => x.seconds.toFixed(0) + ' s' + (x.restarts ? ` (${x.restarts} restart${x.restarts > 1 ? 's' : ''} after a stalled start)` : '')).join(' + ');
-    const figures = r.after ? `${r.after.drawn} of ${r.expected} figures drawn after reload` : 'no figures counted';
+    const figures = r.after ? `after reload ${r.afterReload.drawn} of ${r.expected} figures shown (${r.afterReload.images} as saved PNG snapshots), `
+      + `${r.after.graphs} of ${r.expected} drawn as plots after hovering` : 'no figures counted';
     console.log(`${r.ok ? 'PASS' : 'FAIL'} ${name} [${o.frontend}]: ${figures}, saved ${mb}, runs ${runs}`
       + (r.ok ? '' : '\n  ' + r.problems.join('\n  ')));
   }

@@ -175,6 +175,47 @@ class FigureJsonTest {
         assertNull(map(layout(lines).get("xaxis")).get("type"), "epochs stay a numeric axis");
     }
 
+    /** A typed-array spec read back as plotly.js does: base64 little-endian float32. */
+    static float[] unpack(Object spec) {
+        Map<String, Object> m = map(spec);
+        assertEquals("f4", m.get("dtype"));
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(java.util.Base64.getDecoder().decode((String) m.get("bdata")))
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        float[] out = new float[b.remaining() / 4];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = b.getFloat();
+        }
+        return out;
+    }
+
+    @Test
+    void longNumericArraysTravelAsBase64Float32AndLabelsStayText() {
+        double[] x = new double[100];
+        double[] y = new double[100];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i * 10;
+            y[i] = i == 50 ? Double.NaN : Math.log(4) + 0.001 * i;
+        }
+        Map<String, Object> trace = map(data(strict(Plots.lines("t", "epoch", "loss", x, Map.of("D-loss", y)))).get(0));
+        float[] xs = unpack(trace.get("x"));
+        float[] ys = unpack(trace.get("y"));
+        assertEquals(100, xs.length);
+        assertEquals(990f, xs[99]);
+        assertTrue(Float.isNaN(ys[50]), "a gap stays a gap (NaN)");
+        assertEquals(Plots.round(Math.log(4) + 0.001 * 10), ys[10], 1e-6, "float32 keeps the figures' 5 significant digits");
+
+        double[][] z = new double[4][5];
+        z[2][3] = Double.NaN;
+        z[1][4] = 0.25;
+        String[] cols = {"a", "b", "c", "d", "e"};
+        Map<String, Object> heat = map(data(strict(Plots.heatmap(new String[]{"1", "2", "3", "4"}, cols, z, "T", "k", "lr", "v"))).get(0));
+        assertEquals("4,5", map(heat.get("z")).get("shape"), "rows,cols as numpy's shape");
+        float[] zs = unpack(heat.get("z"));
+        assertEquals(0.25f, zs[1 * 5 + 4]);
+        assertTrue(Float.isNaN(zs[2 * 5 + 3]));
+        assertEquals(List.of("a", "b", "c", "d", "e"), heat.get("x"), "labels stay text");
+    }
+
     @Test
     void aHeatmapMayFollowAnotherTrace() {
         HeatmapTrace h = HeatmapTrace.builder(new Object[]{"a"}, new Object[]{"b"}, new double[][]{{1}}).build();
