@@ -392,7 +392,10 @@ public final class Plots {
             traceExtras.add(Map.of("legendgroup", "real data"));
             traces.add(panelPoints(fakes.get(k), "fake data G(z)", FAKE_COLOR, suffix, k == 0));
             traceExtras.add(Map.of("legendgroup", "fake data G(z)"));
-            layoutExtras.put("xaxis" + suffix, Map.of("range", range, "title", Map.of("text", "x1"), "automargin", true, "zeroline", false));
+            boolean lastRow = k >= n - panelColumns(n, 3); // x1 under the bottom panels only: no title in the gap between rows
+            layoutExtras.put("xaxis" + suffix, lastRow
+                    ? Map.of("range", range, "title", Map.of("text", "x1"), "automargin", true, "zeroline", false)
+                    : Map.of("range", range, "automargin", true, "zeroline", false));
             layoutExtras.put("yaxis" + suffix, k == 0
                     ? Map.of("range", range, "title", Map.of("text", "x2"), "automargin", true, "zeroline", false)
                     : Map.of("range", range, "zeroline", false));
