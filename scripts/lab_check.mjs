@@ -5,21 +5,30 @@
 //   npm install --prefix /tmp/pw playwright-core          # once; never downloads a browser
 //   PLAYWRIGHT_CORE=/tmp/pw/node_modules/playwright-core \
 //     node scripts/lab_check.mjs [--frontend lab|notebook] [--runs 2] [--out build/lab-check] \
-//                                [--jupyter /work/wt/venv/bin/jupyter] [--timeout 600] gallery-plots.ipynb ...
+//                                [--jupyter /work/wt/venv/bin/jupyter] [--timeout 600] [--no-plotly-extension]
+//                                gallery-plots.ipynb ...
+//
+// --no-plotly-extension disables jupyterlab-plotly (as in a Jupyter without pip's plotly), so the figures'
+// text/html fallback draws them: it loads plotly.js from assets/plotly-2.35.3.js next to the notebook
+// (which the kernel writes with its first figure) through the server's files/ URL.
 //
 // For each notebook (a name in notebooks/): a scratch folder gets a copy of it in notebooks/ beside links to
 // the repository's lib/ and data/ (so %jars ../lib/target/gan.jar works and the repository's notebook is
 // never written); `jupyter lab` (or `jupyter notebook`) serves that folder on 127.0.0.1 with a fresh token
 // and uses the kernelspec rapaio-jupyter-kernel as installed. Debian's /usr/bin/chromium (a fresh
 // --user-data-dir) opens the notebook, waits for the kernel, runs Run > Run All Cells --runs times, waiting
-// each time until every code cell has an execution count and none is busy, saves (Ctrl+S), reloads the page
-// and counts the drawn figures: plotly plots (.js-plotly-plot with an SVG holding at least one trace
-// group or heatmap image). Expected: one per output of the saved notebook that carries
-// application/vnd.plotly.v1+json. It writes into --out: <name>.saved.ipynb (the saved notebook),
-// <name>.before.png / <name>.after-reload.png (screenshots) and result.json, and prints one line per notebook:
+// each time until every code cell has an execution count (if no cell starts within 90 s, the kernel start
+// stalled: Kernel > Restart Kernel and Run All Cells, at most twice, reported), saves (Ctrl+S), reloads the
+// page and counts the figures (expected: one per output of the saved notebook that carries
+// application/vnd.plotly.v1+json): first those shown at all (jupyterlab-plotly shows the PNG snapshot it saved
+// into the output until the mouse enters it), then, after hovering each one, those drawn as plotly plots (an
+// svg.main-svg with at least one trace group or heatmap image, at most 900 px wide). JupyterLab's notebook
+// windowing is switched off in the scratch config so every cell stays in the page. It writes into --out:
+// <name>.<frontend>.saved.ipynb (the saved notebook), .before.png / .after-reload.png / .figure-NN.png
+// (screenshots), result.<frontend>.json and jupyter.log, and prints one line per notebook:
 //
-//   PASS gallery-plots.ipynb [lab]: after reload 15 of 15 figures shown (15 as saved PNG snapshots), 15 of 15 drawn as
-//        plots after hovering, saved 2.1 MB, runs 70 s + 38 s
+//   PASS gallery-plots.ipynb [lab]: after reload 15 of 15 figures shown (14 as saved PNG snapshots), 15 of 15
+//        drawn as plots after hovering, saved 2.43 MB, runs 62 s + 31 s
 //
 // Exit status 1 if any notebook failed (a run that never finished, a figure not drawn, a save that failed).
 // Needs: node >= 18, playwright-core (PLAYWRIGHT_CORE, or NODE_PATH), /usr/bin/chromium, a Jupyter with
@@ -39,7 +48,7 @@ const PLOTLY_MIME = 'application/vnd.plotly.v1+json';
 
 function parseArgs(argv) {
   const o = { frontend: 'lab', runs: 2, out: path.join(ROOT, 'build/lab-check'), jupyter: '/work/wt/venv/bin/jupyter',
-              timeout: 600, notebooks: [] };
+              timeout: 600, noPlotlyExtension: false, notebooks: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => { if (i + 1 >= argv.length) throw new Error(a + ' needs a value'); return argv[++i]; };
@@ -48,6 +57,7 @@ function parseArgs(argv) {
     else if (a === '--out') o.out = path.resolve(value());
     else if (a === '--jupyter') o.jupyter = value();
     else if (a === '--timeout') o.timeout = parseFloat(value());
+    else if (a === '--no-plotly-extension') o.noPlotlyExtension = true;
     else if (a === '-h' || a === '--help') { console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n')
         .filter(l => l.startsWith('//')).map(l => l.slice(3)).join('\n')); process.exit(0); }
     else if (a.startsWith('--')) throw new Error('unknown option ' + a);
@@ -92,6 +102,10 @@ async function startJupyter(o, dir, port, token) {
   const tracker = path.join(config, 'lab/user-settings/@jupyterlab/notebook-extension');
   fs.mkdirSync(tracker, { recursive: true });
   fs.writeFileSync(path.join(tracker, 'tracker.jupyterlab-settings'), JSON.stringify({ windowingMode: 'none' }));
+  if (o.noPlotlyExtension) { // as a Jupyter without pip's plotly: the figures' HTML fallback must draw them
+    fs.mkdirSync(path.join(config, 'labconfig'), { recursive: true });
+    fs.writeFileSync(path.join(config, 'labconfig/page_config.json'), JSON.stringify({ disabledExtensions: { 'jupyterlab-plotly': true } }));
+  }
   const env = { ...process.env, JUPYTER_CONFIG_DIR: config };
   const proc = spawn(o.jupyter, args, { cwd: dir, env, stdio: ['ignore', log, log], detached: true });
   const url = `http://127.0.0.1:${port}/api/status?token=${token}`;
@@ -221,6 +235,7 @@ async function checkNotebook(browserType, o, name) {
   let jupyter = null;
   let context = null;
   const stem = name.replace(/\.ipynb$/, '');
+  const tag = o.frontend + (o.noPlotlyExtension ? '.no-plotly-extension' : '');
   try {
     jupyter = await startJupyter(o, dir, port, token);
     context = await browserType.launchPersistentContext(path.join(dir, 'chromium-profile'), {
@@ -241,11 +256,11 @@ async function checkNotebook(browserType, o, name) {
     }
     await scrollThrough(page);
     result.before = await page.evaluate(PROBE);
-    await page.screenshot({ path: path.join(o.out, stem + '.' + o.frontend + '.before.png'), fullPage: false });
+    await page.screenshot({ path: path.join(o.out, stem + '.' + tag + '.before.png'), fullPage: false });
     await page.keyboard.press('Control+s');
     await page.waitForTimeout(4000);
     const saved = path.join(nbDir, name);
-    fs.copyFileSync(saved, path.join(o.out, stem + '.' + o.frontend + '.saved.ipynb'));
+    fs.copyFileSync(saved, path.join(o.out, stem + '.' + tag + '.saved.ipynb'));
     result.savedBytes = fs.statSync(saved).size;
     result.expected = expectedFigures(saved);
     if (result.expected === 0) result.problems.push('the saved notebook holds no plotly figure (did the save work?)');
@@ -255,7 +270,7 @@ async function checkNotebook(browserType, o, name) {
     await page.waitForTimeout(3000);
     await scrollThrough(page);
     result.afterReload = await page.evaluate(PROBE);    // what a reader sees first: plots or their PNG snapshots
-    await page.screenshot({ path: path.join(o.out, stem + '.' + o.frontend + '.after-reload.png'), fullPage: false });
+    await page.screenshot({ path: path.join(o.out, stem + '.' + tag + '.after-reload.png'), fullPage: false });
     const outputs = page.locator('.jp-Notebook .jp-RenderedPlotly, .jp-Notebook .gan-figure');
     const count = await outputs.count();
     for (let i = 0; i < count; i++) {                      // the mouse on each: the interactive plot
@@ -263,7 +278,7 @@ async function checkNotebook(browserType, o, name) {
       await out.scrollIntoViewIfNeeded();
       await out.hover({ timeout: 10_000 }).catch(() => {});
       await page.waitForTimeout(700);
-      if (i < 40) await out.screenshot({ path: path.join(o.out, `${stem}.${o.frontend}.figure-${String(i + 1).padStart(2, '0')}.png`) });
+      if (i < 40) await out.screenshot({ path: path.join(o.out, `${stem}.${tag}.figure-${String(i + 1).padStart(2, '0')}.png`) });
     }
     result.after = await page.evaluate(PROBE);
     if (result.afterReload.drawn < result.expected) {
@@ -298,10 +313,10 @@ async function main() {
     const runs = r.runs.map(x => x.seconds.toFixed(0) + ' s' + (x.restarts ? ` (${x.restarts} restart${x.restarts > 1 ? 's' : ''} after a stalled start)` : '')).join(' + ');
     const figures = r.after ? `after reload ${r.afterReload.drawn} of ${r.expected} figures shown (${r.afterReload.images} as saved PNG snapshots), `
       + `${r.after.graphs} of ${r.expected} drawn as plots after hovering` : 'no figures counted';
-    console.log(`${r.ok ? 'PASS' : 'FAIL'} ${name} [${o.frontend}]: ${figures}, saved ${mb}, runs ${runs}`
+    console.log(`${r.ok ? 'PASS' : 'FAIL'} ${name} [${o.frontend}${o.noPlotlyExtension ? ', no plotly extension' : ''}]: ${figures}, saved ${mb}, runs ${runs}`
       + (r.ok ? '' : '\n  ' + r.problems.join('\n  ')));
   }
-  fs.writeFileSync(path.join(o.out, 'result.' + o.frontend + '.json'), JSON.stringify(results, null, 2));
+  fs.writeFileSync(path.join(o.out, 'result.' + o.frontend + (o.noPlotlyExtension ? '.no-plotly-extension' : '') + '.json'), JSON.stringify(results, null, 2));
   process.exit(results.every(r => r.ok) ? 0 : 1);
 }
 
