@@ -104,7 +104,7 @@ async function startJupyter(o, dir, port, token) {
   fs.writeFileSync(path.join(tracker, 'tracker.jupyterlab-settings'), JSON.stringify({ windowingMode: 'none' }));
   if (o.noPlotlyExtension) { // as a Jupyter without pip's plotly: the figures' HTML fallback must draw them
     fs.mkdirSync(path.join(config, 'labconfig'), { recursive: true });
-    fs.writeFileSync(path.join(config, 'labconfig/page_config.json'), JSON.stringify({ disabledExtensions: { 'jupyterlab-plotly': true } }));
+    fs.writeFileSync(path.join(config, 'labconfig/page_config.json'), JSON.stringify({ disabledExtensions: { 'jupyterlab-plotly': true, '@jupyterlab/plotly-extension:factory': true } }));
   }
   const env = { ...process.env, JUPYTER_CONFIG_DIR: config };
   const proc = spawn(o.jupyter, args, { cwd: dir, env, stdio: ['ignore', log, log], detached: true });
