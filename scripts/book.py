@@ -486,8 +486,12 @@ def ensure_assets(book_dir):
 # HTML pages
 
 def strip_inline_plotly(page):
-    """Removes every <script class="gan-plotly" ...>...</script> (the inline plotly.js that a kernel
-    session sends with its first figure); pages load one shared copy from assets/ instead."""
+    """Removes every <script class="gan-plotly" ...>...</script> (the inline plotly.js that older versions of
+    the library sent with a kernel session's first figure; figures now carry only their plotly JSON and an
+    HTML fallback, see gan.plot.FigureHtml); pages load one shared copy from assets/ instead.
+
+    nbconvert's HTML export shows each figure once, from its text/html: the figure's
+    application/vnd.plotly.v1+json bundle is not in the exporter's display_data_priority, so it is skipped."""
     out, pos = [], 0
     while True:
         m = GAN_PLOTLY_OPEN.search(page, pos)

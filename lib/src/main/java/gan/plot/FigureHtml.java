@@ -10,106 +10,147 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
-import tech.tablesaw.plotly.components.Layout;
-import tech.tablesaw.plotly.traces.HeatmapTrace;
-import tech.tablesaw.plotly.traces.Trace;
 
 /**
  * HTML for figures, without a kernel and without a network: what the notebook renderer
- * ({@link KernelDisplay}) sends to Jupyter, what tests inspect, and what the command line writes.
+ * ({@link KernelDisplay}) sends to Jupyter beside the figure's {@value FigureJson#MIME} bundle, what tests
+ * inspect, what the book's pages show, and what the command line writes.
  *
- * <p>A figure is a {@code <div class="gan-figure" id="gan-fig-…">} followed by a script that draws it
- * with {@code Plotly.newPlot} if {@code window.Plotly} exists, and otherwise writes
- * "plotly.js is not loaded in this page: re-run the notebook" into the div. If the page is still
- * loading, the script waits for the {@code load} event before deciding, so a plotly.js loaded later
- * in the page (or with {@code defer}) still works. The figure never loads plotly.js itself: that is
- * {@link #plotlyBlock()}, included once per page (by {@link #page}) or once per kernel (by
- * {@link KernelDisplay}).
+ * <p>A figure is a {@code <div class="gan-figure" id="gan-fig-…">} followed by a script holding the figure's
+ * plotly JSON ({@link FigureJson}) that draws it with {@code Plotly.newPlot}:
+ * <ol>
+ *   <li>if {@code window.Plotly} exists (the book's pages, {@link #page}), at once; if the page is still
+ *       loading, it first waits for the {@code load} event, so a plotly.js later in the page still counts;</li>
+ *   <li>otherwise it loads plotly.js from ONE local place, {@value #PLOTLY_ASSET} next to the notebook (or the
+ *       page), which {@link KernelDisplay} writes in the kernel's working folder with its first figure: through
+ *       Jupyter's {@code files/} URL in JupyterLab, Notebook 7 and the classic Notebook (with require.js when
+ *       the page has it), relative to the page anywhere else. Never inline, never from a CDN;</li>
+ *   <li>if that fails, it writes {@value #NOT_LOADED_MESSAGE} and what to do into the div.</li>
+ * </ol>
+ * JupyterLab, Notebook 7 and VS Code normally draw the {@value FigureJson#MIME} bundle themselves (the
+ * {@code jupyterlab-plotly} extension of pip's {@code plotly}) and never run this HTML.
  *
- * <p>No CDN anywhere: plotly.js {@value #PLOTLY_VERSION} is read from the
- * {@code org.webjars.npm:plotly.js-dist} webjar on the classpath.
+ * <p>plotly.js {@value #PLOTLY_VERSION} is read from the {@code org.webjars.npm:plotly.js-dist} webjar on the
+ * classpath.
  */
 public final class FigureHtml {
     /** The bundled plotly.js version. tablesaw 0.44 writes {@code title: 'text'}, which plotly 3 drops: stay on 2.x. */
     public static final String PLOTLY_VERSION = "2.35.3";
     /** Where the webjar keeps plotly.js (10.8 MB, unminified UMD bundle). */
     public static final String PLOTLY_RESOURCE = "META-INF/resources/webjars/plotly.js-dist/" + PLOTLY_VERSION + "/plotly.js";
-    /** Shown inside a figure's div when the page has no plotly.js. */
-    public static final String NOT_LOADED_MESSAGE = "plotly.js is not loaded in this page: re-run the notebook";
+    /** The one local place a figure's fallback loads plotly.js from, relative to the notebook or page (as the book's assets). */
+    public static final String PLOTLY_ASSET = "assets/plotly-" + PLOTLY_VERSION + ".js";
+    /** Shown inside a figure's div when plotly.js is neither on the page nor at {@link #PLOTLY_ASSET}. */
+    public static final String NOT_LOADED_MESSAGE = "plotly.js is not loaded in this page";
 
     /** Rows shown by {@link #table(Table)}. */
     public static final int TABLE_ROWS = 20;
 
     private static final String ID_PREFIX = Long.toString(System.currentTimeMillis(), 36);
     private static final AtomicLong COUNTER = new AtomicLong();
-    private static final Pattern LAYOUT_WIDTH = Pattern.compile("(?m)^\\s*width: (\\d+),");
-    private static final Pattern LAYOUT_HEIGHT = Pattern.compile("(?m)^\\s*height: (\\d+),");
     private static final int DEFAULT_HEIGHT = 450;
+
+    /**
+     * The fallback's loader, {@code ganLoadPlotly(done)}: calls {@code done(null)} once {@code window.Plotly} is
+     * there, or {@code done(message)}; one load per page however many figures ask.
+     */
+    private static final String LOADER = """
+              function plotlyUrl() {
+                var rel = '%s', body = document.body, base, path = null, dir;
+                if (body && body.getAttribute('data-notebook-path') !== null) {          // classic Notebook
+                  base = body.getAttribute('data-base-url') || '/';
+                  path = body.getAttribute('data-notebook-path');
+                } else if (document.getElementById('jupyter-config-data')) {          // JupyterLab, Notebook 7
+                  base = JSON.parse(document.getElementById('jupyter-config-data').textContent).baseUrl || '/';
+                  var here = decodeURIComponent(location.pathname);
+                  if (here.indexOf(base) === 0) { here = here.slice(base.length); }
+                  var m = /^(?:lab[/]tree|lab[/]workspaces[/][^/]+[/]tree|doc[/]tree|notebooks|doc)[/](.*)$/.exec(here);
+                  path = m ? m[1] : '';
+                } else {
+                  return rel;                                                          // a page opened from disk
+                }
+                dir = path.lastIndexOf('/') >= 0 ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+                return base + 'files/' + (dir + rel).split('/').map(encodeURIComponent).join('/');
+              }
+              function ganLoadPlotly(done) {
+                var w = window;
+                if (w.Plotly) { done(null); return; }
+                if (w.__ganPlotly) { w.__ganPlotly.push(done); return; }
+                var waiting = w.__ganPlotly = [done], url = plotlyUrl();
+                function finish(error) {
+                  w.__ganPlotly = null;
+                  if (!error && !w.Plotly) { error = url + ' loaded but set no window.Plotly'; }
+                  waiting.forEach(function (f) { f(error); });
+                }
+                if (typeof w.requirejs === 'function' && w.define && w.define.amd) {        // require.js: load it as a module
+                  w.requirejs.config({paths: {'gan-plotly': url.replace(/[.]js$/, '')}});
+                  w.requirejs(['gan-plotly'], function (p) { w.Plotly = w.Plotly || p; finish(null); },
+                              function (e) { w.requirejs.undef('gan-plotly'); finish('cannot load ' + url); });
+                } else {
+                  var s = document.createElement('script');
+                  s.src = url;
+                  s.onload = function () { finish(null); };
+                  s.onerror = function () { finish('cannot load ' + url); };
+                  document.head.appendChild(s);
+                }
+              }
+            """.formatted(PLOTLY_ASSET);
 
     private FigureHtml() {
     }
 
     /**
-     * The HTML of one figure: its div and the script that draws it, with a fresh div id on every call
-     * (so a figure may be rendered again, e.g. by {@code updateDisplay}). The text never contains
-     * {@code </} inside the script. Does not include plotly.js.
+     * The HTML of one figure: its div and the script that draws it (see the class comment), with a fresh div id
+     * on every call (so a figure may be rendered again, e.g. by {@code updateDisplay}). The text never contains
+     * {@code </} inside the script, nor plotly.js itself.
      *
      * @param figure any tablesaw figure (a {@link PlotlyFigure} or one built with tablesaw's API). Not modified,
      *               apart from tablesaw's own render cache.
-     * @throws IllegalArgumentException if a {@link HeatmapTrace} is not the first trace: tablesaw 0.44.4 writes
-     *                                  every heatmap as {@code var trace0}, which would break the figure
      */
     public static String html(Figure figure) {
         Check.notNull("figure", figure);
-        Trace[] traces = figure.getTraces();
-        for (int i = 1; i < traces.length; i++) {
-            if (traces[i] instanceof HeatmapTrace) {
-                throw new IllegalArgumentException("figure has a HeatmapTrace at index " + i + "; tablesaw 0.44.4 names every "
-                        + "heatmap trace0, so a heatmap must be the first trace");
-            }
-        }
-        long n = COUNTER.incrementAndGet();
-        String id = "gan-fig-" + ID_PREFIX + "-" + n;
-        String jsName = "gan_fig_" + ID_PREFIX + "_" + n; // tablesaw declares var target_<name>: no hyphens
-        String body = scriptBody(figure.asJavascript(jsName));
-        String lookup = "document.getElementById('" + jsName + "')";
-        if (!body.contains(lookup)) {
-            throw new IllegalStateException("tablesaw's figure script no longer contains " + lookup + "; check FigureHtml against "
-                    + "the tablesaw-jsplot version");
-        }
-        body = body.replace(lookup, "document.getElementById('" + id + "')").replace("</", "<\\/");
+        return html(FigureJson.bundle(figure));
+    }
 
-        Layout layout = figure.getLayout();
-        String layoutJs = layout == null ? "" : layout.asJavascript();
-        String width = find(LAYOUT_WIDTH, layoutJs, null);
-        String height = find(LAYOUT_HEIGHT, layoutJs, Integer.toString(DEFAULT_HEIGHT));
-        String style = (width == null ? "width:100%;" : "width:" + width + "px;max-width:100%;") + "height:" + height + "px;";
-
+    /** {@link #html(Figure)} of a figure already turned into its {@link FigureJson#bundle}. Not modified. */
+    static String html(Map<String, Object> bundle) {
+        String id = "gan-fig-" + ID_PREFIX + "-" + COUNTER.incrementAndGet();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> layout = (Map<String, Object>) bundle.get("layout");
+        int width = FigureJson.width(bundle);
+        Object height = layout.get("height") instanceof Number h ? h.intValue() : DEFAULT_HEIGHT;
+        String style = (width < 0 ? "width:100%;" : "width:" + width + "px;max-width:100%;") + "height:" + height + "px;";
+        String spec = Json.write(bundle); // escapes < > &: cannot close the script early
         return "<div class=\"gan-figure\" id=\"" + id + "\" style=\"" + style + "\">"
                 + "<p style=\"color:#888;font:13px sans-serif\">(a plotly figure: it needs JavaScript and plotly.js)</p></div>\n"
                 + "<script>\n"
                 + "(function () {\n"
+                + "  var spec = " + spec + ";\n"
                 + "  var div = document.getElementById('" + id + "');\n"
+                + LOADER
                 + "  function draw() {\n"
-                + "    if (!window.Plotly) {\n"
-                + "      div.innerHTML = '<p style=\"color:#b00020;font:14px sans-serif\">" + NOT_LOADED_MESSAGE
-                + " (Kernel, Restart &amp; Run All).<\\/p>';\n"
-                + "      return;\n"
-                + "    }\n"
                 + "    div.innerHTML = '';\n"
                 + "    try {\n"
-                + body + "\n"
+                + "      window.Plotly.newPlot(div, spec.data, spec.layout, spec.config);\n"
                 + "    } catch (e) {\n"
                 + "      div.textContent = 'plot failed: ' + e;\n"
                 + "      throw e;\n"
                 + "    }\n"
                 + "  }\n"
-                + "  if (window.Plotly || document.readyState === 'complete') { draw(); } else { window.addEventListener('load', draw); }\n"
+                + "  function start() {\n"
+                + "    ganLoadPlotly(function (error) {\n"
+                + "      if (!error) { draw(); return; }\n"
+                + "      div.innerHTML = '<p style=\"color:#b00020;font:14px sans-serif\"><\\/p>';\n"
+                + "      div.firstChild.textContent = '" + NOT_LOADED_MESSAGE + " (' + error + '). Run any figure cell in a kernel '\n"
+                + "          + 'started in this notebook\\'s folder (it writes " + PLOTLY_ASSET + " there), or open the notebook '\n"
+                + "          + 'in JupyterLab or Notebook 7 with pip\\'s plotly installed (it draws the figure itself).';\n"
+                + "    });\n"
+                + "  }\n"
+                + "  if (window.Plotly || document.readyState === 'complete') { start(); } else { window.addEventListener('load', start); }\n"
                 + "})();\n"
                 + "</script>\n";
     }
@@ -187,6 +228,38 @@ public final class FigureHtml {
         }
     }
 
+    /**
+     * Makes {@code folder}/{@value #PLOTLY_ASSET} the webjar's plotly.js, the one local place a figure's fallback
+     * loads it from: writes it (atomically, through a temporary file) when it is missing or its size differs,
+     * otherwise leaves it alone. Creates the folders.
+     *
+     * @param folder the notebook's (or page's) folder, e.g. the kernel's working folder
+     * @return the file
+     * @throws UncheckedIOException if the file cannot be written
+     */
+    public static Path writePlotlyAsset(Path folder) {
+        Check.notNull("folder", folder);
+        Path file = folder.resolve(PLOTLY_ASSET);
+        byte[] js = plotlyJs().getBytes(StandardCharsets.UTF_8);
+        try {
+            if (Files.isRegularFile(file) && Files.size(file) == js.length) {
+                return file;
+            }
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = dir.resolve(file.getFileName() + "." + ProcessHandle.current().pid() + "." + COUNTER.incrementAndGet() + ".tmp");
+            try {
+                Files.write(tmp, js, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file.toAbsolutePath(), e);
+        }
+    }
+
     /** {@link #table(Table, int)} with the first {@value #TABLE_ROWS} rows. */
     public static String table(Table table) {
         return table(table, TABLE_ROWS);
@@ -238,19 +311,4 @@ public final class FigureHtml {
         return out.toString();
     }
 
-    /** The text between tablesaw's {@code <script>} and {@code </script>}. */
-    private static String scriptBody(String script) {
-        int open = script.indexOf("<script>");
-        int close = script.lastIndexOf("</script>");
-        if (open < 0 || close < open) {
-            throw new IllegalStateException("tablesaw's figure script is not a <script> element: "
-                    + script.substring(0, Math.min(80, script.length())));
-        }
-        return script.substring(open + "<script>".length(), close).strip();
-    }
-
-    private static String find(Pattern p, String text, String fallback) {
-        Matcher m = p.matcher(text);
-        return m.find() ? m.group(1) : fallback;
-    }
 }

@@ -1,13 +1,14 @@
 package gan.plot;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.rapaio.jupyter.kernel.display.DisplayData;
 import org.rapaio.jupyter.kernel.display.DisplayRenderer;
 import org.rapaio.jupyter.kernel.display.DisplayTransformer;
 import org.rapaio.jupyter.kernel.display.spi.DisplayProvider;
-import org.rapaio.jupyter.kernel.global.Global;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
 
@@ -24,44 +25,51 @@ import tech.tablesaw.plotly.components.Figure;
  *   updateDisplay(chart, Plots.lossHistory(history));     // ... replaced in place, e.g. every N epochs
  * </pre>
  *
- * <p>plotly.js: the first figure rendered in a kernel JVM first publishes one extra output holding
- * {@link FigureHtml#plotlyBlock()} (10.8 MB), then its own figure; later figures carry only their div and
- * script ({@link FigureHtml#html}, a few kB). The block is a separate output, not part of the figure's,
- * so that {@code updateDisplay} on that first figure cannot remove plotly.js from the notebook. If the
- * output holding the block is later cleared (its cell re-run), the saved notebook shows
- * {@value FigureHtml#NOT_LOADED_MESSAGE} in each figure until the notebook is run again from the top.
+ * <p>A figure's output carries three MIME types: {@value FigureJson#MIME} (the figure as plotly JSON, which
+ * JupyterLab, Notebook 7 and VS Code draw with their own plotly.js, so a saved notebook's figures draw after a
+ * reload however often its cells ran), {@code text/html} ({@link FigureHtml#html}: a div and a script with the
+ * same JSON, for the classic Notebook and the exported book) and {@code text/plain}. No output carries plotly.js
+ * itself: with its first figure the kernel writes {@value FigureHtml#PLOTLY_ASSET} into its working folder (the
+ * notebook's), where the HTML fallback finds it ({@link FigureHtml#writePlotlyAsset}); if that folder cannot be
+ * written, the figures still draw wherever the plotly JSON is drawn, and the fallback says what is missing.
  */
 public final class KernelDisplay implements DisplayProvider {
-    private static final AtomicBoolean PLOTLY_PUBLISHED = new AtomicBoolean();
+    private static final AtomicBoolean ASSET_WRITTEN = new AtomicBoolean();
 
-    private final Consumer<String> publishHtml;
+    private final Consumer<String> writeAsset;
 
     /**
-     * The provider the kernel instantiates: publishes the plotly.js block through {@code Global.display}. Also
-     * quietens SLF4J's "No SLF4J providers were found" notice (tablesaw's template engine logs through SLF4J and
-     * the library ships no logger), which the kernel would otherwise print into the first figure's cell, unless
-     * {@code slf4j.internal.verbosity} is already set.
+     * The provider the kernel instantiates: writes {@value FigureHtml#PLOTLY_ASSET} into the working folder with
+     * the first figure. Also quietens SLF4J's "No SLF4J providers were found" notice (tablesaw's template engine
+     * logs through SLF4J and the library ships no logger), which the kernel would otherwise print into the first
+     * figure's cell, unless {@code slf4j.internal.verbosity} is already set.
      */
     public KernelDisplay() {
-        this(html -> Global.display(new PlotlyScript(html)));
+        this(folder -> {
+            try {
+                FigureHtml.writePlotlyAsset(Path.of(folder));
+            } catch (RuntimeException e) { // the plotly JSON still draws; the HTML fallback names the missing file
+                System.err.println("gan.plot: " + e.getMessage() + "; figures draw from their plotly JSON only");
+            }
+        });
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             System.setProperty("slf4j.internal.verbosity", "ERROR");
         }
     }
 
-    /** For tests: {@code publishHtml} receives the plotly.js block instead of the kernel. */
-    KernelDisplay(Consumer<String> publishHtml) {
-        this.publishHtml = publishHtml;
+    /** For tests: {@code writeAsset} receives the folder (".") instead of writing plotly.js there. */
+    KernelDisplay(Consumer<String> writeAsset) {
+        this.writeAsset = writeAsset;
     }
 
-    /** Forgets that plotly.js was published (tests only). */
+    /** Forgets that plotly.js was written (tests only). */
     static void resetForTests() {
-        PLOTLY_PUBLISHED.set(false);
+        ASSET_WRITTEN.set(false);
     }
 
     @Override
     public List<DisplayRenderer> getDisplayRenderers() {
-        return List.of(new FigureRenderer(), new TableRenderer(), new PlotlyScriptRenderer());
+        return List.of(new FigureRenderer(), new TableRenderer());
     }
 
     @Override
@@ -73,7 +81,7 @@ public final class KernelDisplay implements DisplayProvider {
         return mime == null || mime.isBlank() || mime.equals("text/html");
     }
 
-    /** A Figure (or any subclass) as text/html; the first one in the JVM publishes plotly.js first. */
+    /** A Figure (or any subclass) as plotly JSON, text/html and text/plain; the first one in the JVM writes plotly.js. */
     private final class FigureRenderer implements DisplayRenderer {
         @Override
         public Class<?> rendererClass() {
@@ -82,17 +90,19 @@ public final class KernelDisplay implements DisplayProvider {
 
         @Override
         public boolean canRender(String mime) {
-            return html(mime);
+            return html(mime) || FigureJson.MIME.equals(mime);
         }
 
         @Override
         public DisplayData render(String mime, Object o) {
             Figure figure = (Figure) o;
-            String html = FigureHtml.html(figure); // fails before publishing anything
-            if (PLOTLY_PUBLISHED.compareAndSet(false, true)) {
-                publishHtml.accept(FigureHtml.plotlyBlock());
+            Map<String, Object> bundle = FigureJson.bundle(figure); // fails before anything is written
+            String html = FigureHtml.html(bundle);
+            if (ASSET_WRITTEN.compareAndSet(false, true)) {
+                writeAsset.accept(".");
             }
             DisplayData data = DisplayData.fromHtml(html);
+            data.putData(FigureJson.MIME, bundle);
             String title = figure.getLayout() == null ? "" : figure.getLayout().getTitle();
             data.putText("[plotly figure" + (title == null || title.isBlank() ? "" : ": " + title) + "]"); // for text-only frontends
             return data;
@@ -116,31 +126,6 @@ public final class KernelDisplay implements DisplayProvider {
             DisplayData data = DisplayData.fromHtml(FigureHtml.table((Table) o));
             data.putText(((Table) o).shape());
             return data;
-        }
-    }
-
-    /** The plotly.js block, published as its own display output. */
-    record PlotlyScript(String html) {
-        @Override
-        public String toString() {
-            return "plotly.js " + FigureHtml.PLOTLY_VERSION;
-        }
-    }
-
-    private static final class PlotlyScriptRenderer implements DisplayRenderer {
-        @Override
-        public Class<?> rendererClass() {
-            return PlotlyScript.class;
-        }
-
-        @Override
-        public boolean canRender(String mime) {
-            return html(mime);
-        }
-
-        @Override
-        public DisplayData render(String mime, Object o) {
-            return DisplayData.fromHtml(((PlotlyScript) o).html());
         }
     }
 }

@@ -392,7 +392,10 @@ public final class Plots {
             traceExtras.add(Map.of("legendgroup", "real data"));
             traces.add(panelPoints(fakes.get(k), "fake data G(z)", FAKE_COLOR, suffix, k == 0));
             traceExtras.add(Map.of("legendgroup", "fake data G(z)"));
-            layoutExtras.put("xaxis" + suffix, Map.of("range", range, "title", Map.of("text", "x1"), "automargin", true, "zeroline", false));
+            boolean lastRow = k >= n - panelColumns(n, 3); // x1 under the bottom panels only: no title in the gap between rows
+            layoutExtras.put("xaxis" + suffix, lastRow
+                    ? Map.of("range", range, "title", Map.of("text", "x1"), "automargin", true, "zeroline", false)
+                    : Map.of("range", range, "automargin", true, "zeroline", false));
             layoutExtras.put("yaxis" + suffix, k == 0
                     ? Map.of("range", range, "title", Map.of("text", "x2"), "automargin", true, "zeroline", false)
                     : Map.of("range", range, "zeroline", false));
@@ -403,10 +406,13 @@ public final class Plots {
             }
         }
         layoutExtras.put("annotations", annotations);
-        Layout.LayoutBuilder layout = layout(title, "x1", "x2", Math.max(WIDTH, 270 * n), 400)
+        int columns = panelColumns(n, 3);
+        int rows = (n + columns - 1) / columns;
+        Layout.LayoutBuilder layout = layout(title, "x1", "x2", Math.max(WIDTH, 300 * columns), 130 + 330 * rows)
                 .margin(Margin.builder().top(90).bottom(40).left(60).right(30).build());
         if (n > 1) {
-            layout.grid(Grid.builder().rows(1).columns(n).pattern(Grid.Pattern.INDEPENDENT).xGap(0.06).yGap(0.1).build());
+            layout.grid(Grid.builder().rows(rows).columns(columns).pattern(Grid.Pattern.INDEPENDENT).xGap(0.06)
+                    .yGap(rows > 1 ? 0.2 : 0.1).build());
         }
         return figure(layout.build(), layoutExtras, traceExtras, traces.toArray(new Trace[0]));
     }
@@ -499,10 +505,14 @@ public final class Plots {
             }
         }
         layoutExtras.put("annotations", annotations);
-        Layout.LayoutBuilder layout = layout(title, "x", "density, D(x)", n == 1 ? WIDTH : Math.max(WIDTH, 280 * n), 440)
+        int columns = panelColumns(n, 4);
+        int rows = (n + columns - 1) / columns;
+        Layout.LayoutBuilder layout = layout(title, "x", "density, D(x)", n == 1 ? WIDTH : Math.max(WIDTH, 280 * columns),
+                rows == 1 ? 440 : 130 + 320 * rows)
                 .margin(Margin.builder().top(90).bottom(40).left(60).right(30).build());
         if (n > 1) {
-            layout.grid(Grid.builder().rows(1).columns(n).pattern(Grid.Pattern.INDEPENDENT).xGap(0.06).yGap(0.1).build());
+            layout.grid(Grid.builder().rows(rows).columns(columns).pattern(Grid.Pattern.INDEPENDENT).xGap(0.06)
+                    .yGap(rows > 1 ? 0.2 : 0.1).build());
         }
         return figure(layout.build(), layoutExtras, traceExtras, traces.toArray(new Trace[0]));
     }
@@ -608,7 +618,7 @@ public final class Plots {
         extras.put("texttemplate", "%{z:.3~g}");
         extras.put("hoverongaps", false);
         extras.put("hovertemplate", rowAxis + " = %{y}<br>" + colAxis + " = %{x}<br>" + valueName + " = %{z}<extra></extra>");
-        int width = Math.min(1000, Math.max(500, 200 + 90 * colLabels.length));
+        int width = Math.min(FigureJson.MAX_WIDTH, Math.max(500, 200 + 90 * colLabels.length));
         int height = Math.min(900, Math.max(380, 180 + 55 * rowLabels.length));
         Layout layout = Layout.builder().title(title).width(width).height(height).showLegend(true)
                 .xAxis(Axis.builder().title(colAxis).type(Axis.Type.CATEGORY).build())
@@ -730,8 +740,12 @@ public final class Plots {
         return new PlotlyFigure(layout, extras, traceExtras, traces);
     }
 
+    /**
+     * A layout at most {@value FigureJson#MAX_WIDTH} px wide (wider asks are narrowed, so every figure fits an
+     * output area 900 px wide).
+     */
     static Layout.LayoutBuilder layout(String title, String xTitle, String yTitle, int width, int height) {
-        return Layout.builder().title(title).width(width).height(height).showLegend(true).margin(MARGIN)
+        return Layout.builder().title(title).width(Math.min(width, FigureJson.MAX_WIDTH)).height(height).showLegend(true).margin(MARGIN)
                 .xAxis(Axis.builder().title(xTitle).build())
                 .yAxis(Axis.builder().title(yTitle).build());
     }
@@ -802,6 +816,15 @@ public final class Plots {
         }
         int i = (int) Math.floor(h);
         return sorted[i] + (h - i) * (sorted[i + 1] - sorted[i]);
+    }
+
+    /**
+     * Columns of a grid of n panels: all in one row up to {@code maxInRow}, otherwise two rows (e.g. 4 scatter
+     * panels as 2 × 2 with maxInRow 3, 6 Goodfellow panels as 2 × 3 with maxInRow 4), so panels stay readable
+     * within {@value FigureJson#MAX_WIDTH} px.
+     */
+    static int panelColumns(int n, int maxInRow) {
+        return n <= maxInRow ? n : (n + 1) / 2;
     }
 
     /** Indices of at most {@code max} evenly spaced elements of {@code 0..n-1}, first and last included. */

@@ -36,7 +36,7 @@ public final class ReturnPlots {
     /** At most this many points per drawn path and band (a 250-day path is thinned to every second day). */
     public static final int FAN_POINTS = 126;
     /** The widest fan figure in pixels (fits the book's page). */
-    static final int FAN_MAX_WIDTH = 900;
+    static final int FAN_MAX_WIDTH = FigureJson.MAX_WIDTH;
     /** Pointwise quantiles drawn over each fan: 5%, median, 95%. */
     static final double[] FAN_BANDS = {0.05, 0.5, 0.95};
 

@@ -5,8 +5,11 @@
  *   <li>{@link gan.plot.Plots}: the lecture's pictures as tablesaw {@code Figure}s (loss, D-output and divergence
  *       histories, real vs fake distributions, the 2-D scatter, Goodfellow et al.'s figure 1, D's decision surface,
  *       sweep heatmaps, Q-Q plots, fans of price paths). They never open a browser.</li>
- *   <li>{@link gan.plot.FigureHtml}: a figure's HTML ({@code <div class="gan-figure">} + script), the plotly.js
- *       block from the webjar, and whole offline pages. No CDN anywhere.</li>
+ *   <li>{@link gan.plot.FigureJson}: a figure as plotly JSON, the {@code application/vnd.plotly.v1+json} bundle every
+ *       figure output carries (JupyterLab, Notebook 7 and VS Code draw it themselves), at most 900 px wide.</li>
+ *   <li>{@link gan.plot.FigureHtml}: a figure's HTML fallback ({@code <div class="gan-figure">} + a script that draws
+ *       the same JSON, loading plotly.js from {@code assets/plotly-2.35.3.js} next to the notebook when the page has
+ *       none), the plotly.js block from the webjar, and whole offline pages. No CDN anywhere.</li>
  *   <li>{@link gan.plot.KernelDisplay}: the rapaio kernel's renderer (the only class that touches
  *       {@code org.rapaio.*}); a Figure as a cell's last expression, or passed to {@code display(...)}, draws
  *       inline, and {@code updateDisplay(id, figure)} redraws it in place during training.</li>

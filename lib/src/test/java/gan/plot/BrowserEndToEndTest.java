@@ -101,11 +101,33 @@ class BrowserEndToEndTest {
         figures.subList(0, 3).forEach(f -> late.append(FigureHtml.html(f)));
         Path latePage = write("plotly-loaded-last.html", late.append(FigureHtml.plotlyBlock()).append("</body></html>\n").toString());
 
-        Result r = browserCheck("--strict", "--out", OUT.toString(), page.toString(), amdPage.toString(), latePage.toString());
+        // 4. No plotly.js on the page: each figure loads it, once, from the one local place next to the page.
+        Path local = OUT.resolve("local");
+        FigureHtml.writePlotlyAsset(local);
+        StringBuilder fromAsset = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>\n");
+        figures.subList(0, 3).forEach(f -> fromAsset.append(FigureHtml.html(f)));
+        Path assetPage = write("local/plotly-from-assets.html", fromAsset.append("</body></html>\n").toString());
+
+        // 5. The same with require.js on the page (classic Notebook): plotly.js is loaded as a require.js module.
+        Path requireJs = Path.of("/usr/share/javascript/requirejs/require.min.js");
+        List<String> pages = new ArrayList<>(List.of(page.toString(), amdPage.toString(), latePage.toString(), assetPage.toString()));
+        if (Files.isRegularFile(requireJs)) {
+            StringBuilder withRequire = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><script>")
+                    .append(Files.readString(requireJs).replace("</", "<\\/")).append("</script></head><body>\n");
+            figures.subList(0, 3).forEach(f -> withRequire.append(FigureHtml.html(f)));
+            pages.add(write("local/plotly-from-assets-with-require-js.html", withRequire.append("</body></html>\n").toString()).toString());
+        }
+
+        List<String> args = new ArrayList<>(List.of("--strict", "--out", OUT.toString()));
+        args.addAll(pages);
+        Result r = browserCheck(args.toArray(new String[0]));
         assertEquals(0, r.exit, r.output);
         assertTrue(r.output.contains("PASS " + page + " (" + figures.size() + " plots"), r.output);
         assertTrue(r.output.contains("PASS " + amdPage + " (3 plots"), r.output);
         assertTrue(r.output.contains("PASS " + latePage + " (3 plots"), r.output);
+        for (String p : pages.subList(3, pages.size())) {
+            assertTrue(r.output.contains("PASS " + p + " (3 plots"), r.output);
+        }
         assertTrue(Files.size(OUT.resolve("figures.png")) > 100_000, "a full-page screenshot");
     }
 

@@ -3,7 +3,6 @@ package gan.plot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -20,7 +19,6 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Layout;
-import tech.tablesaw.plotly.traces.HeatmapTrace;
 import tech.tablesaw.plotly.traces.ScatterTrace;
 
 class FigureHtmlTest {
@@ -41,21 +39,36 @@ class FigureHtmlTest {
     }
 
     @Test
-    void aFigureIsADivAndAScriptThatDrawsIntoIt() {
-        String html = FigureHtml.html(simple());
+    void aFigureIsADivAndAScriptThatDrawsItsPlotlyJsonIntoIt() throws Exception {
+        Figure f = simple();
+        String html = FigureHtml.html(f);
         Matcher div = DIV.matcher(html);
         assertTrue(div.find(), html);
         String id = div.group(1);
         assertEquals("width:700px;max-width:100%;height:450px;", div.group(2), "the div takes the layout's size");
         assertTrue(html.contains("var div = document.getElementById('" + id + "');"));
-        assertTrue(html.contains("var target_gan_fig_") && html.contains("= document.getElementById('" + id + "');"),
-                "tablesaw's lookup points at the hyphenated id");
-        assertTrue(html.contains("Plotly.newPlot(target_gan_fig_"));
-        assertTrue(html.contains("if (!window.Plotly) {"));
-        assertTrue(html.contains(FigureHtml.NOT_LOADED_MESSAGE));
-        assertTrue(html.contains("window.addEventListener('load', draw)"), "waits for a plotly.js loaded later in the page");
+        assertTrue(html.contains("window.Plotly.newPlot(div, spec.data, spec.layout, spec.config);"));
+        Matcher spec = Pattern.compile("\n  var spec = (\\{.*\\});\n").matcher(html);
+        assertTrue(spec.find(), "the spec is one line of JSON");
+        assertEquals(FigureJsonTest.STRICT.readTree(FigureJson.json(f)), FigureJsonTest.STRICT.readTree(spec.group(1)),
+                "the fallback draws the same JSON as the plotly bundle");
+        assertTrue(html.contains("window.addEventListener('load', start)"), "waits for a plotly.js loaded later in the page");
         assertFalse(html.contains("cdn") || html.contains("https://"), "no CDN, no network");
         assertTrue(html.length() < SMALL_FIGURE_BYTES, "a small figure's HTML is small: " + html.length());
+    }
+
+    @Test
+    void withoutPlotlyTheFallbackLoadsItFromOneLocalPlaceOrSaysWhatIsMissing() {
+        String html = FigureHtml.html(simple());
+        assertTrue(html.contains("var rel = '" + FigureHtml.PLOTLY_ASSET + "'"), "one place, next to the notebook or page");
+        assertEquals("assets/plotly-2.35.3.js", FigureHtml.PLOTLY_ASSET, "the book keeps plotly.js at the same relative path");
+        assertTrue(html.contains("base + 'files/'"), "through Jupyter's files/ URL in a notebook server");
+        assertTrue(html.contains("data-notebook-path") && html.contains("jupyter-config-data"),
+                "classic Notebook and JupyterLab / Notebook 7 each say where the notebook is");
+        assertTrue(html.contains("w.requirejs(['gan-plotly']"), "with require.js on the page, as a module (no anonymous define)");
+        assertTrue(html.contains("document.createElement('script')"));
+        assertTrue(html.contains(FigureHtml.NOT_LOADED_MESSAGE + " (' + error + ')"), "a clear message when it fails");
+        assertFalse(html.contains("plotly.js v2"), "plotly.js itself is never inline");
     }
 
     @Test
@@ -65,7 +78,7 @@ class FigureHtmlTest {
         String html = FigureHtml.html(new Figure(Layout.builder().title("t").build(), t));
         String script = html.substring(html.indexOf("<script>") + "<script>".length(), html.lastIndexOf("</script>"));
         assertFalse(script.contains("</"), script);
-        assertTrue(script.contains("<\\/script>"));
+        assertTrue(script.contains("\\u003c/script\\u003e"), "the text travels inside the JSON, with < escaped");
     }
 
     @Test
@@ -82,16 +95,7 @@ class FigureHtmlTest {
         Figure f = new Figure(ScatterTrace.builder(new double[]{1, 2}, new double[]{3, 4}).build());
         Matcher div = DIV.matcher(FigureHtml.html(f));
         assertTrue(div.find());
-        assertEquals("width:100%;height:450px;", div.group(2), "no layout: plotly's default height");
-    }
-
-    @Test
-    void aHeatmapAfterTheFirstTraceIsRefused() {
-        HeatmapTrace h = HeatmapTrace.builder(new Object[]{"a"}, new Object[]{"b"}, new double[][]{{1}}).build();
-        ScatterTrace s = ScatterTrace.builder(new double[]{1}, new double[]{1}).build();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FigureHtml.html(new Figure(s, h)));
-        assertTrue(e.getMessage().contains("HeatmapTrace at index 1"), e.getMessage());
-        assertTrue(FigureHtml.html(new Figure(h, s)).contains("type: 'heatmap'"));
+        assertEquals("width:100%;height:450px;", div.group(2), "no layout: the container's width, plotly's default height");
     }
 
     @Test

@@ -2,27 +2,31 @@ package gan.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.rapaio.jupyter.kernel.display.DisplayData;
 import org.rapaio.jupyter.kernel.display.DisplayRenderer;
 import org.rapaio.jupyter.kernel.display.spi.DisplayProvider;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.plotly.components.Figure;
-import tech.tablesaw.plotly.traces.HeatmapTrace;
-import tech.tablesaw.plotly.traces.ScatterTrace;
 
 class KernelDisplayTest {
-    final List<String> published = new ArrayList<>();
-    final KernelDisplay provider = new KernelDisplay(published::add);
+    final List<String> written = new ArrayList<>();
+    final KernelDisplay provider = new KernelDisplay(written::add);
 
     @BeforeEach
     @AfterEach
@@ -42,31 +46,46 @@ class KernelDisplayTest {
     }
 
     @Test
-    void figuresRenderAsHtmlAndOnlyTheFirstPublishesPlotlyAsItsOwnOutput() {
+    void figuresCarryThePlotlyBundleBesideAnHtmlFallbackAndTheFirstWritesPlotlyJsOnce() {
         Figure f = Plots.lossHistory(PlotsTest.history(3, 1));
         DisplayRenderer r = rendererFor(f);
         assertTrue(r.canRender(null), "display(figure) and a cell's last expression ask with no MIME type");
         assertTrue(r.canRender("text/html"));
+        assertTrue(r.canRender(FigureJson.MIME));
         assertFalse(r.canRender("image/png"));
 
         DisplayData first = r.render(null, f);
         DisplayData second = r.render(null, Plots.lossHistory(List.of()));
-        assertEquals(1, published.size(), "plotly.js once per kernel JVM");
-        assertTrue(published.get(0).startsWith("<script class=\"gan-plotly\" data-version=\"2.35.3\">"));
+        assertEquals(List.of("."), written, "plotly.js written once per kernel JVM, into the working folder");
         for (DisplayData d : List.of(first, second)) {
             String html = (String) d.data().get("text/html");
             assertTrue(html.startsWith("<div class=\"gan-figure\""), html.substring(0, 60));
-            assertFalse(html.contains("gan-plotly"), "the figure's own output never carries plotly.js, so updateDisplay cannot lose it");
+            assertFalse(html.contains("class=\"gan-plotly\"") || html.contains("plotly.js v2"), "no output carries plotly.js");
+            assertTrue(html.length() < FigureHtmlTest.SMALL_FIGURE_BYTES, "small: " + html.length());
+            Map<?, ?> bundle = (Map<?, ?>) d.data().get(FigureJson.MIME);
+            assertTrue(bundle.get("data") instanceof List<?> && bundle.get("layout") instanceof Map<?, ?>, String.valueOf(bundle));
+            assertEquals(4, ((List<?>) bundle.get("data")).size(), "D-loss, G-loss and the two reference lines");
         }
         assertEquals("[plotly figure: Loss history]", second.data().get("text/plain"), "a text fallback for text-only frontends");
     }
 
     @Test
-    void aFigureThatCannotRenderPublishesNothing() {
-        Figure bad = new Figure(ScatterTrace.builder(new double[]{1}, new double[]{1}).build(),
-                HeatmapTrace.builder(new Object[]{"a"}, new Object[]{"b"}, new double[][]{{1}}).build());
-        assertThrows(IllegalArgumentException.class, () -> rendererFor(bad).render(null, bad));
-        assertTrue(published.isEmpty());
+    void theBundleIsPlainJsonValuesSoTheKernelsJsonWriterTakesIt() {
+        DisplayData d = rendererFor(FigureHtmlTest.simple()).render(null, FigureHtmlTest.simple());
+        FigureJsonTest.assertPlainJson(d.data().get(FigureJson.MIME));
+    }
+
+    @Test
+    void theDefaultProviderWritesPlotlyJsIntoTheWorkingFolderOnlyOnce(@TempDir Path dir) throws IOException {
+        Path file = FigureHtml.writePlotlyAsset(dir);
+        assertEquals(dir.resolve(FigureHtml.PLOTLY_ASSET), file);
+        assertEquals(FigureHtml.plotlyJs().getBytes(StandardCharsets.UTF_8).length, Files.size(file));
+        FileTime before = Files.getLastModifiedTime(file);
+        assertEquals(file, FigureHtml.writePlotlyAsset(dir), "a complete copy is left alone");
+        assertEquals(before, Files.getLastModifiedTime(file));
+        Files.writeString(file, "truncated");
+        FigureHtml.writePlotlyAsset(dir);
+        assertEquals(FigureHtml.plotlyJs().getBytes(StandardCharsets.UTF_8).length, Files.size(file), "a broken copy is replaced");
     }
 
     @Test
@@ -75,11 +94,5 @@ class KernelDisplayTest {
         DisplayData d = rendererFor(t).render("text/html", t);
         assertTrue(((String) d.data().get("text/html")).contains("<th>x</th>"));
         assertTrue(((String) d.data().get("text/plain")).contains("2 rows X 1 cols"), String.valueOf(d.data().get("text/plain")));
-    }
-
-    @Test
-    void thePlotlyOutputRendersAsItsHtml() {
-        KernelDisplay.PlotlyScript s = new KernelDisplay.PlotlyScript("<script>1</script>");
-        assertEquals("<script>1</script>", rendererFor(s).render(null, s).data().get("text/html"));
     }
 }

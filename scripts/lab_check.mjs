@@ -1,0 +1,323 @@
+#!/usr/bin/env node
+// A notebook in a real JupyterLab (or Notebook 7), driven by headless Chromium: Run All N times in one
+// kernel, save, reload, and check that every figure draws after the reload (issue 19).
+//
+//   npm install --prefix /tmp/pw playwright-core          # once; never downloads a browser
+//   PLAYWRIGHT_CORE=/tmp/pw/node_modules/playwright-core \
+//     node scripts/lab_check.mjs [--frontend lab|notebook] [--runs 2] [--out build/lab-check] \
+//                                [--jupyter /work/wt/venv/bin/jupyter] [--timeout 600] [--no-plotly-extension]
+//                                gallery-plots.ipynb ...
+//
+// --no-plotly-extension disables jupyterlab-plotly (as in a Jupyter without pip's plotly), so the figures'
+// text/html fallback draws them: it loads plotly.js from assets/plotly-2.35.3.js next to the notebook
+// (which the kernel writes with its first figure) through the server's files/ URL.
+//
+// For each notebook (a name in notebooks/): a scratch folder gets a copy of it in notebooks/ beside links to
+// the repository's lib/ and data/ (so %jars ../lib/target/gan.jar works and the repository's notebook is
+// never written); `jupyter lab` (or `jupyter notebook`) serves that folder on 127.0.0.1 with a fresh token
+// and uses the kernelspec rapaio-jupyter-kernel as installed. Debian's /usr/bin/chromium (a fresh
+// --user-data-dir) opens the notebook, waits for the kernel, runs Run > Run All Cells --runs times, waiting
+// each time until every code cell has an execution count (if no cell starts within 90 s, the kernel start
+// stalled: Kernel > Restart Kernel and Run All Cells, at most twice, reported), saves (Ctrl+S), reloads the
+// page and counts the figures (expected: one per output of the saved notebook that carries
+// application/vnd.plotly.v1+json): first those shown at all (jupyterlab-plotly shows the PNG snapshot it saved
+// into the output until the mouse enters it), then, after hovering each one, those drawn as plotly plots (an
+// svg.main-svg with at least one trace group or heatmap image, at most 900 px wide). JupyterLab's notebook
+// windowing is switched off in the scratch config so every cell stays in the page. It writes into --out:
+// <name>.<frontend>.saved.ipynb (the saved notebook), .before.png / .after-reload.png / .figure-NN.png
+// (screenshots), result.<frontend>.json and jupyter.log, and prints one line per notebook:
+//
+//   PASS gallery-plots.ipynb [lab]: after reload 15 of 15 figures shown (14 as saved PNG snapshots), 15 of 15
+//        drawn as plots after hovering, saved 2.43 MB, runs 62 s + 31 s
+//
+// Exit status 1 if any notebook failed (a run that never finished, a figure not drawn, a save that failed).
+// Needs: node >= 18, playwright-core (PLAYWRIGHT_CORE, or NODE_PATH), /usr/bin/chromium, a Jupyter with
+// jupyterlab 4 / notebook 7 and pip's plotly (its jupyterlab-plotly extension draws the figures).
+
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PLOTLY_MIME = 'application/vnd.plotly.v1+json';
+
+function parseArgs(argv) {
+  const o = { frontend: 'lab', runs: 2, out: path.join(ROOT, 'build/lab-check'), jupyter: '/work/wt/venv/bin/jupyter',
+              timeout: 600, noPlotlyExtension: false, notebooks: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => { if (i + 1 >= argv.length) throw new Error(a + ' needs a value'); return argv[++i]; };
+    if (a === '--frontend') o.frontend = value();
+    else if (a === '--runs') o.runs = parseInt(value(), 10);
+    else if (a === '--out') o.out = path.resolve(value());
+    else if (a === '--jupyter') o.jupyter = value();
+    else if (a === '--timeout') o.timeout = parseFloat(value());
+    else if (a === '--no-plotly-extension') o.noPlotlyExtension = true;
+    else if (a === '-h' || a === '--help') { console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n')
+        .filter(l => l.startsWith('//')).map(l => l.slice(3)).join('\n')); process.exit(0); }
+    else if (a.startsWith('--')) throw new Error('unknown option ' + a);
+    else o.notebooks.push(path.basename(a));
+  }
+  if (!['lab', 'notebook'].includes(o.frontend)) throw new Error('--frontend must be lab or notebook, got ' + o.frontend);
+  if (!(o.runs >= 1)) throw new Error('--runs must be at least 1');
+  if (o.notebooks.length === 0) o.notebooks.push('gallery-plots.ipynb');
+  return o;
+}
+
+function loadPlaywright() {
+  const require = createRequire(import.meta.url);
+  const where = process.env.PLAYWRIGHT_CORE;
+  try {
+    return where ? require(path.resolve(where)) : require('playwright-core');
+  } catch (e) {
+    throw new Error('playwright-core not found (' + e.message + '): npm install --prefix /tmp/pw playwright-core, then '
+      + 'PLAYWRIGHT_CORE=/tmp/pw/node_modules/playwright-core');
+  }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
+    s.on('error', reject);
+  });
+}
+
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+
+async function startJupyter(o, dir, port, token) {
+  const args = [o.frontend, '--no-browser', '--ip=127.0.0.1', '--port=' + port, '--ServerApp.token=' + token,
+    '--ServerApp.root_dir=' + path.join(dir, 'notebooks'), '--ServerApp.port_retries=0',
+    '--LabApp.news_url=', '--LabServerApp.announcements_url=', '--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate'];
+  if (process.getuid && process.getuid() === 0) args.push('--allow-root');
+  const log = fs.openSync(path.join(o.out, 'jupyter.log'), 'a');
+  // A fresh config folder: no workspace or settings of the machine's user. One setting: JupyterLab's notebook
+  // windowing off, so every cell (and figure) stays in the page and can be counted; drawing is unaffected.
+  const config = path.join(dir, 'jupyter-config');
+  const tracker = path.join(config, 'lab/user-settings/@jupyterlab/notebook-extension');
+  fs.mkdirSync(tracker, { recursive: true });
+  fs.writeFileSync(path.join(tracker, 'tracker.jupyterlab-settings'), JSON.stringify({ windowingMode: 'none' }));
+  if (o.noPlotlyExtension) { // as a Jupyter without pip's plotly: the figures' HTML fallback must draw them
+    fs.mkdirSync(path.join(config, 'labconfig'), { recursive: true });
+    fs.writeFileSync(path.join(config, 'labconfig/page_config.json'), JSON.stringify({ disabledExtensions: { 'jupyterlab-plotly': true, '@jupyterlab/plotly-extension:factory': true } }));
+  }
+  const env = { ...process.env, JUPYTER_CONFIG_DIR: config };
+  const proc = spawn(o.jupyter, args, { cwd: dir, env, stdio: ['ignore', log, log], detached: true });
+  const url = `http://127.0.0.1:${port}/api/status?token=${token}`;
+  for (let t = 0; t < 120; t++) {
+    if (proc.exitCode !== null) throw new Error(o.frontend + ' exited with ' + proc.exitCode + '; see ' + path.join(o.out, 'jupyter.log'));
+    try { if ((await fetch(url)).ok) return proc; } catch (e) { /* not up yet */ }
+    await sleep(500);
+  }
+  throw new Error(o.frontend + ' did not answer on port ' + port + ' within 60 s');
+}
+
+function stop(proc) {
+  if (proc && proc.exitCode === null) {
+    try { process.kill(-proc.pid, 'SIGTERM'); } catch (e) { /* gone */ }
+  }
+}
+
+// Runs in the page: the state of every code cell and every figure output. jupyterlab-plotly draws a figure
+// into .jp-RenderedPlotly; after a reload it first shows the PNG snapshot it saved in the output ("image"),
+// and draws the interactive plot when the mouse enters it. The classic fallback is a .gan-figure div.
+const PROBE = () => {
+  const cells = Array.from(document.querySelectorAll('.jp-Notebook .jp-CodeCell'));
+  const prompts = cells.map(c => (c.querySelector('.jp-InputPrompt') || {}).textContent || '');
+  const figures = Array.from(document.querySelectorAll('.jp-Notebook .jp-RenderedPlotly, .jp-Notebook .gan-figure')).map(node => {
+    const svg = node.querySelector('svg.main-svg');
+    const traces = node.querySelectorAll('g.trace, g.hm image, g.imagelayer image').length;
+    const container = node.querySelector('.plot-container');
+    const graph = !!svg && traces > 0 && (!container || container.offsetWidth > 0);
+    const img = node.querySelector('img.plot-img');
+    const image = !!img && img.offsetWidth > 0 && (img.getAttribute('src') || '').startsWith('data:image/png');
+    const width = graph ? svg.getBoundingClientRect().width : image ? img.getBoundingClientRect().width : 0;
+    return { graph, image, width: Math.round(width), text: graph || image ? '' : (node.innerText || '').slice(0, 120) };
+  });
+  const status = document.querySelector('.jp-Notebook-ExecutionIndicator');
+  return { cells: cells.length, prompts, figures: figures.length, graphs: figures.filter(f => f.graph).length,
+           images: figures.filter(f => f.image).length, drawn: figures.filter(f => f.graph || f.image).length,
+           wide: figures.filter(f => f.width > 900.5).map(f => f.width), undrawn: figures.filter(f => !f.graph && !f.image).map(f => f.text),
+           status: status ? status.getAttribute('data-status') : null };
+};
+
+async function openNotebook(page, o, port, token, name) {
+  const url = o.frontend === 'lab' ? `http://127.0.0.1:${port}/lab/tree/${encodeURIComponent(name)}?token=${token}`
+                                   : `http://127.0.0.1:${port}/notebooks/${encodeURIComponent(name)}?token=${token}`;
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+  await page.waitForSelector('.jp-Notebook .jp-CodeCell', { timeout: 120_000 });
+  await page.waitForTimeout(1000);
+}
+
+// The Java kernel reports no status until its first cell runs (the status bar says "Unknown"), so this waits
+// until the server has a kernel for the notebook with a websocket connection to it.
+async function waitForKernel(port, token, seconds) {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    try {
+      const kernels = await (await fetch(`http://127.0.0.1:${port}/api/kernels?token=${token}`)).json();
+      if (kernels.some(k => k.connections > 0)) return true;
+    } catch (e) { /* retry */ }
+    await sleep(1000);
+  }
+  return false;
+}
+
+async function clickMenu(page, menu, item) {
+  await page.locator('.lm-MenuBar-itemLabel', { hasText: new RegExp('^' + menu + '$') }).first().click();
+  await page.locator('.lm-Menu-itemLabel', { hasText: new RegExp('^' + item) }).first().click();
+}
+
+// Run > Run All Cells, then wait until every code cell has a new execution count. The Java kernel sometimes
+// never answers after a start (the platform issue); if no cell has started after `stall` seconds, Kernel >
+// Restart Kernel and Run All Cells, at most `restarts` times; each restart is recorded.
+async function runAll(page, o, seconds, stall = 90, restarts = 2) {
+  const before = await page.evaluate(PROBE);
+  const stamp = prompts => prompts.map(p => p.trim()).join('|');
+  await clickMenu(page, 'Run', 'Run All Cells');
+  const t0 = Date.now();
+  let started = Date.now();
+  let restarted = 0;
+  const deadline = t0 + seconds * 1000;
+  await page.waitForTimeout(2000);
+  while (Date.now() < deadline) {
+    const s = await page.evaluate(PROBE);
+    const changed = stamp(s.prompts) !== stamp(before.prompts);
+    if (changed && s.prompts.length > 0 && s.prompts.every(p => /^\[\d+\]:$/.test(p.trim()))) {
+      await page.waitForTimeout(1500); // the last outputs and their plots
+      return { ok: true, seconds: (Date.now() - t0) / 1000, restarts: restarted };
+    }
+    const executed = s.prompts.some(p => /^\[\d+\]:$/.test(p.trim())) && changed;
+    if (!executed && Date.now() - started > stall * 1000 && restarted < restarts) {
+      restarted++;
+      await clickMenu(page, 'Kernel', 'Restart Kernel and Run All Cells');
+      await page.locator('.jp-Dialog button.jp-mod-accept').first().click({ timeout: 10_000 }).catch(() => {});
+      started = Date.now();
+    }
+    await page.waitForTimeout(1000);
+  }
+  const s = await page.evaluate(PROBE);
+  return { ok: false, seconds: (Date.now() - t0) / 1000, restarts: restarted,
+           prompts: s.prompts.filter(p => !/^\[\d+\]:$/.test(p.trim())).slice(0, 5) };
+}
+
+async function scrollThrough(page) {
+  // JupyterLab 4 renders cells lazily (windowing): visit every cell so each output is attached and drawn.
+  const n = await page.evaluate(() => document.querySelectorAll('.jp-Notebook .jp-Cell').length);
+  for (let i = 0; i < n; i++) {
+    await page.evaluate(i => { const c = document.querySelectorAll('.jp-Notebook .jp-Cell')[i]; if (c) c.scrollIntoView(); }, i);
+    await page.waitForTimeout(150);
+  }
+  await page.waitForTimeout(1500);
+}
+
+function expectedFigures(file) {
+  const nb = JSON.parse(fs.readFileSync(file, 'utf8'));
+  let n = 0;
+  for (const c of nb.cells) for (const out of c.outputs || []) if (out.data && out.data[PLOTLY_MIME]) n++;
+  return n;
+}
+
+async function checkNotebook(browserType, o, name) {
+  const result = { notebook: name, frontend: o.frontend, ok: false, runs: [], problems: [] };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-check-'));
+  const nbDir = path.join(dir, 'notebooks');
+  fs.mkdirSync(nbDir);
+  for (const link of ['lib', 'data']) fs.symlinkSync(path.join(ROOT, link), path.join(dir, link));
+  fs.copyFileSync(path.join(ROOT, 'notebooks', name), path.join(nbDir, name));
+  const port = await freePort();
+  const token = crypto.randomBytes(16).toString('hex');
+  let jupyter = null;
+  let context = null;
+  const stem = name.replace(/\.ipynb$/, '');
+  const tag = o.frontend + (o.noPlotlyExtension ? '.no-plotly-extension' : '');
+  try {
+    jupyter = await startJupyter(o, dir, port, token);
+    context = await browserType.launchPersistentContext(path.join(dir, 'chromium-profile'), {
+      executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1400, height: 1100 },
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+             '--disable-component-update', '--disable-sync'],
+    });
+    const page = context.pages()[0] || await context.newPage();
+    const consoleErrors = [];
+    page.on('pageerror', e => consoleErrors.push(String(e)));
+    await openNotebook(page, o, port, token, name);
+    if (!await waitForKernel(port, token, 180)) result.problems.push('no kernel connected within 180 s of opening');
+    await page.waitForTimeout(3000);
+    for (let r = 0; r < o.runs; r++) {
+      const run = await runAll(page, o, o.timeout);
+      result.runs.push(run);
+      if (!run.ok) { result.problems.push(`Run All ${r + 1} did not finish in ${o.timeout} s (${JSON.stringify(run.prompts)})`); break; }
+    }
+    await scrollThrough(page);
+    result.before = await page.evaluate(PROBE);
+    await page.screenshot({ path: path.join(o.out, stem + '.' + tag + '.before.png'), fullPage: false });
+    await page.keyboard.press('Control+s');
+    await page.waitForTimeout(4000);
+    const saved = path.join(nbDir, name);
+    fs.copyFileSync(saved, path.join(o.out, stem + '.' + tag + '.saved.ipynb'));
+    result.savedBytes = fs.statSync(saved).size;
+    result.expected = expectedFigures(saved);
+    if (result.expected === 0) result.problems.push('the saved notebook holds no plotly figure (did the save work?)');
+
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await page.waitForSelector('.jp-Notebook .jp-CodeCell', { timeout: 120_000 });
+    await page.waitForTimeout(3000);
+    await scrollThrough(page);
+    result.afterReload = await page.evaluate(PROBE);    // what a reader sees first: plots or their PNG snapshots
+    await page.screenshot({ path: path.join(o.out, stem + '.' + tag + '.after-reload.png'), fullPage: false });
+    const outputs = page.locator('.jp-Notebook .jp-RenderedPlotly, .jp-Notebook .gan-figure');
+    const count = await outputs.count();
+    for (let i = 0; i < count; i++) {                      // the mouse on each: the interactive plot
+      const out = outputs.nth(i);
+      await out.scrollIntoViewIfNeeded();
+      await out.hover({ timeout: 10_000 }).catch(() => {});
+      await page.waitForTimeout(700);
+      if (i < 40) await out.screenshot({ path: path.join(o.out, `${stem}.${tag}.figure-${String(i + 1).padStart(2, '0')}.png`) });
+    }
+    result.after = await page.evaluate(PROBE);
+    if (result.afterReload.drawn < result.expected) {
+      result.problems.push(`${result.afterReload.drawn} of ${result.expected} figures shown after reload: ${JSON.stringify(result.afterReload.undrawn)}`);
+    }
+    if (result.after.graphs < result.expected) {
+      result.problems.push(`${result.after.graphs} of ${result.expected} figures drawn as plots after reload and hover: ${JSON.stringify(result.after.undrawn)}`);
+    }
+    if (result.after.wide.length > 0) result.problems.push(`figures wider than 900 px: ${result.after.wide.join(', ')} px`);
+    result.pageErrors = consoleErrors.slice(0, 10);
+    result.ok = result.problems.length === 0;
+  } catch (e) {
+    result.problems.push(String(e && e.stack || e));
+  } finally {
+    if (context) await context.close().catch(() => {});
+    stop(jupyter);
+    await sleep(500);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return result;
+}
+
+async function main() {
+  const o = parseArgs(process.argv.slice(2));
+  fs.mkdirSync(o.out, { recursive: true });
+  const { chromium } = loadPlaywright();
+  const results = [];
+  for (const name of o.notebooks) {
+    const r = await checkNotebook(chromium, o, name);
+    results.push(r);
+    const mb = r.savedBytes ? (r.savedBytes / 1e6).toFixed(2) + ' MB' : '?';
+    const runs = r.runs.map(x => x.seconds.toFixed(0) + ' s' + (x.restarts ? ` (${x.restarts} restart${x.restarts > 1 ? 's' : ''} after a stalled start)` : '')).join(' + ');
+    const figures = r.after ? `after reload ${r.afterReload.drawn} of ${r.expected} figures shown (${r.afterReload.images} as saved PNG snapshots), `
+      + `${r.after.graphs} of ${r.expected} drawn as plots after hovering` : 'no figures counted';
+    console.log(`${r.ok ? 'PASS' : 'FAIL'} ${name} [${o.frontend}${o.noPlotlyExtension ? ', no plotly extension' : ''}]: ${figures}, saved ${mb}, runs ${runs}`
+      + (r.ok ? '' : '\n  ' + r.problems.join('\n  ')));
+  }
+  fs.writeFileSync(path.join(o.out, 'result.' + o.frontend + (o.noPlotlyExtension ? '.no-plotly-extension' : '') + '.json'), JSON.stringify(results, null, 2));
+  process.exit(results.every(r => r.ok) ? 0 : 1);
+}
+
+main().catch(e => { console.error(String(e && e.stack || e)); process.exit(1); });
