@@ -17,8 +17,8 @@
 // never written); `jupyter lab` (or `jupyter notebook`) serves that folder on 127.0.0.1 with a fresh token
 // and uses the kernelspec rapaio-jupyter-kernel as installed. Debian's /usr/bin/chromium (a fresh
 // --user-data-dir) opens the notebook, waits for the kernel, runs Run > Run All Cells --runs times, waiting
-// each time until every code cell has an execution count (if no cell starts within 90 s, the kernel start
-// stalled: Kernel > Restart Kernel and Run All Cells, at most twice, reported), saves (Ctrl+S), reloads the
+// each time until every code cell has an execution count (no retry: a kernel that never answers fails the
+// check), saves (Ctrl+S), reloads the
 // page and counts the figures (expected: one per output of the saved notebook that carries
 // application/vnd.plotly.v1+json): first those shown at all (jupyterlab-plotly shows the PNG snapshot it saved
 // into the output until the mouse enters it), then, after hovering each one, those drawn as plotly plots (an
@@ -30,6 +30,12 @@
 //   PASS gallery-plots.ipynb [lab]: after reload 15 of 15 figures shown (14 as saved PNG snapshots), 15 of 15
 //        drawn as plots after hovering, saved 2.43 MB, runs 62 s + 31 s
 //
+// --opens N --restarts M (the start check): a small notebook (the library's %jars, a sum, a figure) opened N
+// times, each time with a fresh kernel (its session deleted through the REST API, then the page reloaded), and
+// its kernel restarted M times (Kernel > Restart Kernel and Run All Cells); after each, Run All must finish
+// within 120 s and the figure must draw. One line per start, e.g. `PASS start 3 of 10 [lab, open]: Run All 4 s`.
+//
+// The last line is `lab check [lab]: N passed, N failed` (one per notebook and one per start).
 // Exit status 1 if any notebook failed (a run that never finished, a figure not drawn, a save that failed).
 // Needs: node >= 18, playwright-core (PLAYWRIGHT_CORE, or NODE_PATH), /usr/bin/chromium, a Jupyter with
 // jupyterlab 4 / notebook 7 and pip's plotly (its jupyterlab-plotly extension draws the figures).
@@ -48,7 +54,7 @@ const PLOTLY_MIME = 'application/vnd.plotly.v1+json';
 
 function parseArgs(argv) {
   const o = { frontend: 'lab', runs: 2, out: path.join(ROOT, 'build/lab-check'), jupyter: '/work/wt/venv/bin/jupyter',
-              timeout: 600, noPlotlyExtension: false, notebooks: [] };
+              timeout: 600, noPlotlyExtension: false, opens: 0, restarts: 0, notebooks: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => { if (i + 1 >= argv.length) throw new Error(a + ' needs a value'); return argv[++i]; };
@@ -58,6 +64,8 @@ function parseArgs(argv) {
     else if (a === '--jupyter') o.jupyter = value();
     else if (a === '--timeout') o.timeout = parseFloat(value());
     else if (a === '--no-plotly-extension') o.noPlotlyExtension = true;
+    else if (a === '--opens') o.opens = parseInt(value(), 10);
+    else if (a === '--restarts') o.restarts = parseInt(value(), 10);
     else if (a === '-h' || a === '--help') { console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n')
         .filter(l => l.startsWith('//')).map(l => l.slice(3)).join('\n')); process.exit(0); }
     else if (a.startsWith('--')) throw new Error('unknown option ' + a);
@@ -65,7 +73,8 @@ function parseArgs(argv) {
   }
   if (!['lab', 'notebook'].includes(o.frontend)) throw new Error('--frontend must be lab or notebook, got ' + o.frontend);
   if (!(o.runs >= 1)) throw new Error('--runs must be at least 1');
-  if (o.notebooks.length === 0) o.notebooks.push('gallery-plots.ipynb');
+  if (!(o.opens >= 0) || !(o.restarts >= 0)) throw new Error('--opens and --restarts must be numbers >= 0');
+  if (o.notebooks.length === 0 && o.opens === 0 && o.restarts === 0) o.notebooks.push('gallery-plots.ipynb');
   return o;
 }
 
@@ -173,37 +182,34 @@ async function clickMenu(page, menu, item) {
   await page.locator('.lm-Menu-itemLabel', { hasText: new RegExp('^' + item) }).first().click();
 }
 
-// Run > Run All Cells, then wait until every code cell has a new execution count. The Java kernel sometimes
-// never answers after a start (the platform issue); if no cell has started after `stall` seconds, Kernel >
-// Restart Kernel and Run All Cells, at most `restarts` times; each restart is recorded.
-async function runAll(page, o, seconds, stall = 90, restarts = 2) {
+// Run > Run All Cells (or, with `restart`, Kernel > Restart Kernel and Run All Cells), then wait until every
+// code cell has an execution count again: one that differs from before, or after the run was seen pending (a
+// fresh or restarted kernel counts from 1 again). No retry: a kernel that never runs a cell is a failure.
+async function runAll(page, o, seconds, restart = false) {
   const before = await page.evaluate(PROBE);
   const stamp = prompts => prompts.map(p => p.trim()).join('|');
-  await clickMenu(page, 'Run', 'Run All Cells');
+  const numbered = p => /^\[\d+\]:$/.test(p.trim());
+  if (restart) {
+    await clickMenu(page, 'Kernel', 'Restart Kernel and Run All Cells');
+    await page.locator('.jp-Dialog button.jp-mod-accept').first().click({ timeout: 10_000 });
+  } else {
+    await clickMenu(page, 'Run', 'Run All Cells');
+  }
   const t0 = Date.now();
-  let started = Date.now();
-  let restarted = 0;
   const deadline = t0 + seconds * 1000;
-  await page.waitForTimeout(2000);
+  let pending = false;
   while (Date.now() < deadline) {
     const s = await page.evaluate(PROBE);
-    const changed = stamp(s.prompts) !== stamp(before.prompts);
-    if (changed && s.prompts.length > 0 && s.prompts.every(p => /^\[\d+\]:$/.test(p.trim()))) {
+    const all = s.prompts.length > 0 && s.prompts.every(numbered);
+    if (!all) pending = true;
+    if (all && (pending || stamp(s.prompts) !== stamp(before.prompts))) {
       await page.waitForTimeout(1500); // the last outputs and their plots
-      return { ok: true, seconds: (Date.now() - t0) / 1000, restarts: restarted };
+      return { ok: true, seconds: (Date.now() - t0) / 1000 };
     }
-    const executed = s.prompts.some(p => /^\[\d+\]:$/.test(p.trim())) && changed;
-    if (!executed && Date.now() - started > stall * 1000 && restarted < restarts) {
-      restarted++;
-      await clickMenu(page, 'Kernel', 'Restart Kernel and Run All Cells');
-      await page.locator('.jp-Dialog button.jp-mod-accept').first().click({ timeout: 10_000 }).catch(() => {});
-      started = Date.now();
-    }
-    await page.waitForTimeout(1000);
+    await page.waitForTimeout(200);
   }
   const s = await page.evaluate(PROBE);
-  return { ok: false, seconds: (Date.now() - t0) / 1000, restarts: restarted,
-           prompts: s.prompts.filter(p => !/^\[\d+\]:$/.test(p.trim())).slice(0, 5) };
+  return { ok: false, seconds: (Date.now() - t0) / 1000, prompts: s.prompts.filter(p => !numbered(p)).slice(0, 5) };
 }
 
 async function scrollThrough(page) {
@@ -301,6 +307,79 @@ async function checkNotebook(browserType, o, name) {
   return result;
 }
 
+const STARTS_NOTEBOOK = {
+  cells: [
+    { cell_type: 'code', metadata: {}, outputs: [], execution_count: null, source: ['%jars ../lib/target/gan.jar'] },
+    { cell_type: 'code', metadata: {}, outputs: [], execution_count: null, source: ['int answer = 1 + 1;\n', 'answer'] },
+    { cell_type: 'code', metadata: {}, outputs: [], execution_count: null,
+      source: ['gan.plot.Plots.lines("start check", "x", "y", new double[] {0, 1, 2}, java.util.Map.of("y", new double[] {0, 1, 4}))'] },
+  ],
+  metadata: { kernelspec: { display_name: 'Java (rjk 3.0.0)', language: 'java', name: 'rapaio-jupyter-kernel' },
+              language_info: { name: 'java' } },
+  nbformat: 4, nbformat_minor: 5,
+};
+
+// The start check: see --opens / --restarts above. Returns one result per start.
+async function checkStarts(browserType, o) {
+  const results = [];
+  const name = 'starts-check.ipynb';
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-starts-'));
+  const nbDir = path.join(dir, 'notebooks');
+  fs.mkdirSync(nbDir);
+  for (const link of ['lib', 'data']) fs.symlinkSync(path.join(ROOT, link), path.join(dir, link));
+  fs.writeFileSync(path.join(nbDir, name), JSON.stringify(STARTS_NOTEBOOK, null, 1));
+  const port = await freePort();
+  const token = crypto.randomBytes(16).toString('hex');
+  let jupyter = null;
+  let context = null;
+  try {
+    jupyter = await startJupyter(o, dir, port, token);
+    context = await browserType.launchPersistentContext(path.join(dir, 'chromium-profile'), {
+      executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1400, height: 1100 },
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+             '--disable-component-update', '--disable-sync'],
+    });
+    const page = context.pages()[0] || await context.newPage();
+    const plan = [...Array(o.opens).fill('open'), ...Array(o.restarts).fill('restart')];
+    for (let i = 0; i < plan.length; i++) {
+      const kind = plan[i];
+      const r = { start: i + 1, of: plan.length, kind, ok: false, problems: [] };
+      try {
+        if (kind === 'open') {
+          const api = `http://127.0.0.1:${port}/api/sessions`;
+          for (const session of await (await fetch(api + '?token=' + token)).json()) {
+            await fetch(`${api}/${session.id}?token=${token}`, { method: 'DELETE' });
+          }
+          await openNotebook(page, o, port, token, name);
+          if (!await waitForKernel(port, token, 60)) r.problems.push('no kernel connected within 60 s of opening');
+        }
+        const run = await runAll(page, o, 120, kind === 'restart');
+        r.seconds = run.seconds;
+        if (!run.ok) r.problems.push(`Run All did not finish within 120 s (${JSON.stringify(run.prompts)})`);
+        const probe = await page.evaluate(PROBE);
+        r.status = probe.status;
+        if (run.ok && probe.graphs < 1) r.problems.push('the figure did not draw');
+      } catch (e) {
+        r.problems.push(String(e && e.message || e));
+      }
+      r.ok = r.problems.length === 0;
+      if (!r.ok) await page.screenshot({ path: path.join(o.out, `starts.${o.frontend}.${i + 1}.png`) }).catch(() => {});
+      console.log(`${r.ok ? 'PASS' : 'FAIL'} start ${r.start} of ${r.of} [${o.frontend}, ${kind}]: ` + (r.ok ? `Run All ${r.seconds.toFixed(1)} s`
+        + (r.status ? `, status ${r.status}` : '') : r.problems.join('; ')));
+      results.push(r);
+    }
+  } catch (e) {
+    results.push({ start: 0, kind: 'setup', ok: false, problems: [String(e && e.stack || e)] });
+    console.log(`FAIL start check [${o.frontend}]: ${String(e && e.message || e)}`);
+  } finally {
+    if (context) await context.close().catch(() => {});
+    stop(jupyter);
+    await sleep(500);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return results;
+}
+
 async function main() {
   const o = parseArgs(process.argv.slice(2));
   fs.mkdirSync(o.out, { recursive: true });
@@ -310,14 +389,19 @@ async function main() {
     const r = await checkNotebook(chromium, o, name);
     results.push(r);
     const mb = r.savedBytes ? (r.savedBytes / 1e6).toFixed(2) + ' MB' : '?';
-    const runs = r.runs.map(x => x.seconds.toFixed(0) + ' s' + (x.restarts ? ` (${x.restarts} restart${x.restarts > 1 ? 's' : ''} after a stalled start)` : '')).join(' + ');
+    const runs = r.runs.map(x => x.seconds.toFixed(0) + ' s').join(' + ');
     const figures = r.after ? `after reload ${r.afterReload.drawn} of ${r.expected} figures shown (${r.afterReload.images} as saved PNG snapshots), `
       + `${r.after.graphs} of ${r.expected} drawn as plots after hovering` : 'no figures counted';
     console.log(`${r.ok ? 'PASS' : 'FAIL'} ${name} [${o.frontend}${o.noPlotlyExtension ? ', no plotly extension' : ''}]: ${figures}, saved ${mb}, runs ${runs}`
       + (r.ok ? '' : '\n  ' + r.problems.join('\n  ')));
   }
-  fs.writeFileSync(path.join(o.out, 'result.' + o.frontend + (o.noPlotlyExtension ? '.no-plotly-extension' : '') + '.json'), JSON.stringify(results, null, 2));
-  process.exit(results.every(r => r.ok) ? 0 : 1);
+  const starts = o.opens + o.restarts > 0 ? await checkStarts(chromium, o) : [];
+  fs.writeFileSync(path.join(o.out, 'result.' + o.frontend + (o.noPlotlyExtension ? '.no-plotly-extension' : '') + '.json'),
+    JSON.stringify({ notebooks: results, starts }, null, 2));
+  const all = [...results, ...starts];
+  const passed = all.filter(r => r.ok).length;
+  console.log(`lab check [${o.frontend}]: ${passed} passed, ${all.length - passed} failed`);
+  process.exit(all.every(r => r.ok) ? 0 : 1);
 }
 
 main().catch(e => { console.error(String(e && e.stack || e)); process.exit(1); });

@@ -463,7 +463,10 @@ def frontends(tally):
                       "--out", book.rel(TEST_ROOT / f"{frontend}-check")] + LAB_CHECK_ARGS, env=env)
 
 
-LAB_CHECK_ARGS = ["gallery-plots.ipynb", "6-6-four-gaussians.ipynb"]
+# Run All twice, save, reload: every figure draws; then a small notebook opened 10 times with a fresh kernel and
+# its kernel restarted 10 times, Run All finishing after each (LAB_STARTS=N changes both counts)
+LAB_STARTS = os.environ.get("LAB_STARTS", "10")
+LAB_CHECK_ARGS = ["--opens", LAB_STARTS, "--restarts", LAB_STARTS, "gallery-plots.ipynb", "6-6-four-gaussians.ipynb"]
 
 
 # ---------------------------------------------------------------------------------------------------
