@@ -5,7 +5,7 @@
 //   npm install --prefix /tmp/pw playwright-core          # once; never downloads a browser
 //   PLAYWRIGHT_CORE=/tmp/pw/node_modules/playwright-core \
 //     node scripts/lab_check.mjs [--frontend lab|notebook] [--runs 2] [--out build/lab-check] \
-//                                [--jupyter /work/wt/venv/bin/jupyter] [--timeout 600] [--no-plotly-extension]
+//                                [--jupyter .venv/bin/jupyter] [--timeout 600] [--no-plotly-extension]
 //                                gallery-plots.ipynb ...
 //
 // --no-plotly-extension disables jupyterlab-plotly (as in a Jupyter without pip's plotly), so the figures'
@@ -53,7 +53,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PLOTLY_MIME = 'application/vnd.plotly.v1+json';
 
 function parseArgs(argv) {
-  const o = { frontend: 'lab', runs: 2, out: path.join(ROOT, 'build/lab-check'), jupyter: '/work/wt/venv/bin/jupyter',
+  const o = { frontend: 'lab', runs: 2, out: path.join(ROOT, 'build/lab-check'), jupyter: path.join(ROOT, '.venv/bin/jupyter'),
               timeout: 600, noPlotlyExtension: false, opens: 0, restarts: 0, notebooks: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -61,7 +61,7 @@ function parseArgs(argv) {
     if (a === '--frontend') o.frontend = value();
     else if (a === '--runs') o.runs = parseInt(value(), 10);
     else if (a === '--out') o.out = path.resolve(value());
-    else if (a === '--jupyter') o.jupyter = value();
+    else if (a === '--jupyter') { const j = value(); o.jupyter = j.includes('/') ? path.resolve(j) : j; }
     else if (a === '--timeout') o.timeout = parseFloat(value());
     else if (a === '--no-plotly-extension') o.noPlotlyExtension = true;
     else if (a === '--opens') o.opens = parseInt(value(), 10);
