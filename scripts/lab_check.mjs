@@ -36,6 +36,7 @@
 // within 120 s and the figure must draw. One line per start, e.g. `PASS start 3 of 10 [lab, open]: Run All 4 s`.
 //
 // The last line is `lab check [lab]: N passed, N failed` (one per notebook and one per start).
+// A notebook also fails when its saved copy holds an error output.
 // Exit status 1 if any notebook failed (a run that never finished, a figure not drawn, a save that failed).
 // Needs: node >= 18, playwright-core (PLAYWRIGHT_CORE, or NODE_PATH), /usr/bin/chromium, a Jupyter with
 // jupyterlab 4 / notebook 7 and pip's plotly (its jupyterlab-plotly extension draws the figures).
@@ -268,6 +269,10 @@ async function checkNotebook(browserType, o, name) {
     const saved = path.join(nbDir, name);
     fs.copyFileSync(saved, path.join(o.out, stem + '.' + tag + '.saved.ipynb'));
     result.savedBytes = fs.statSync(saved).size;
+    const savedNb = JSON.parse(fs.readFileSync(saved, 'utf8'));
+    const errors = savedNb.cells.flatMap((c, i) => (c.outputs || []).filter(x => x.output_type === 'error')
+      .map(x => `cell ${i + 1}: ${x.ename}: ${String(x.evalue).slice(0, 120)}`));
+    if (errors.length > 0) result.problems.push(`error outputs in the saved notebook: ${errors.join('; ')}`);
     result.expected = expectedFigures(saved);
     if (result.expected === 0) result.problems.push('the saved notebook holds no plotly figure (did the save work?)');
 
