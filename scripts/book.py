@@ -542,6 +542,19 @@ def exporter():
     return _exporter
 
 
+NOTEBOOK_LINK = re.compile(r"""href=(["'])(?:\./)?([A-Za-z0-9][\w.-]*)\.ipynb(#[^"']*)?\1""")
+
+
+def link_pages(body):
+    """Links to a sibling notebook (`6-7-theory.ipynb#s6`, which JupyterLab follows) point to its page in the book
+    (`6-7-theory.html#s6`); links to anything else are left as they are."""
+    def page(m):
+        if not (NOTEBOOKS / (m.group(2) + ".ipynb")).is_file():
+            return m.group(0)
+        return f"href={m.group(1)}{m.group(2)}.html{m.group(3) or ''}{m.group(1)}"
+    return NOTEBOOK_LINK.sub(page, body)
+
+
 def export_page(executed, page, title, nav, version, key):
     """Writes the HTML page of an executed notebook."""
     import nbformat
@@ -549,7 +562,7 @@ def export_page(executed, page, title, nav, version, key):
     nb.metadata.pop("widgets", None)  # widget state would load the widget manager from a CDN
     nb.metadata["title"] = title
     body, _ = exporter().from_notebook_node(nb, resources={"metadata": {"name": title}})
-    body = strip_inline_plotly(body)
+    body = link_pages(strip_inline_plotly(body))
     head = re.search(r"<head[^>]*>", body)
     if head is None:
         raise ValueError(f"nbconvert wrote no <head> for {executed}")
