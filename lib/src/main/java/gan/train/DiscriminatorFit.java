@@ -104,7 +104,7 @@ public final class DiscriminatorFit {
     /** D(x) for each row of {@code points}. Not modified. */
     public double[] discriminate(double[][] points) {
         Check.notNull("points", points);
-        double[][] f = features(points, "points", d.spec().inputs());
+        double[][] f = Trainer.featureRows(d.spec().inputs(), points, "points");
         return java.util.Arrays.copyOf(d.forward(f, points.length)[0], points.length);   // work rows may be longer
     }
 
@@ -125,7 +125,7 @@ public final class DiscriminatorFit {
 
     private double[] logits(double[][] real, double[][] fake) {
         int dim = d.spec().inputs();
-        double[][] r = features(real, "real", dim), f = features(fake, "fake", dim);
+        double[][] r = Trainer.featureRows(dim, real, "real"), f = Trainer.featureRows(dim, fake, "fake");
         int nr = real.length, nf = fake.length;
         input = Dense.ensure(input, dim, nr + nf);
         for (int j = 0; j < dim; j++) {
@@ -133,27 +133,6 @@ public final class DiscriminatorFit {
             System.arraycopy(f[j], 0, input[j], nr, nf);
         }
         return d.forwardLogits(input, nr + nf)[0];
-    }
-
-    private static double[][] features(double[][] rows, String name, int dim) {
-        Check.notNull(name, rows);
-        if (rows.length == 0) {
-            throw new IllegalArgumentException(name + " must hold at least one sample, got 0");
-        }
-        double[][] f = new double[dim][rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            if (rows[i] == null || rows[i].length != dim) {
-                throw new IllegalArgumentException(name + " row " + i + " must have " + dim + " values (D's input size), got "
-                        + (rows[i] == null ? "null" : rows[i].length));
-            }
-            for (int j = 0; j < dim; j++) {
-                if (!Double.isFinite(rows[i][j])) {
-                    throw new IllegalArgumentException(name + " row " + i + " column " + j + " must be a finite number, got " + rows[i][j]);
-                }
-                f[j][i] = rows[i][j];
-            }
-        }
-        return f;
     }
 
     private static double[][] rows(double[] values, String name) {

@@ -72,7 +72,7 @@ public final class Trainer {
     /** A trainer for d-dimensional real data, one row per sample. {@code realData} is copied. */
     public Trainer(GanConfig config, double[][] realData) {
         this.config = Check.notNull("config", config);
-        this.real = featureRows(config, realData, "realData");
+        this.real = featureRows(config.dataDim(), realData, "realData");
         this.n = realData.length;
         if (config.batches() > n) {
             throw new IllegalArgumentException("batches must be <= the number of real samples (" + n + "), got " + config.batches());
@@ -97,12 +97,15 @@ public final class Trainer {
     }
 
     /** Sample rows (n × d) to feature rows (d × n), checking every value; names the bad row and column. */
-    private static double[][] featureRows(GanConfig config, double[][] rows, String name) {
+    /**
+     * Sample rows (n × dim) to feature rows (dim × n), checking that there is at least one row, that each has
+     * {@code dim} values and that all are finite; the message names {@code name}, the row and the column.
+     */
+    static double[][] featureRows(int dim, double[][] rows, String name) {
         Check.notNull(name, rows);
         if (rows.length == 0) {
             throw new IllegalArgumentException(name + " must not be empty");
         }
-        int dim = config.dataDim();
         double[][] f = new double[dim][rows.length];
         for (int i = 0; i < rows.length; i++) {
             if (rows[i] == null || rows[i].length != dim) {
@@ -349,7 +352,7 @@ public final class Trainer {
 
     /** D(x) for each row of {@code points} (each of the data's dimension). {@code points} not modified. */
     public double[] discriminate(double[][] points) {
-        double[][] f = featureRows(config, points, "points");
+        double[][] f = featureRows(config.dataDim(), points, "points");
         return java.util.Arrays.copyOf(d.forward(f, points.length)[0], points.length);
     }
 
