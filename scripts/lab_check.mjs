@@ -230,12 +230,28 @@ function expectedFigures(file) {
   return n;
 }
 
-async function checkNotebook(browserType, o, name) {
-  const result = { notebook: name, frontend: o.frontend, ok: false, runs: [], problems: [] };
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-check-'));
+// A scratch folder with notebooks/ beside links to the repository's lib/ and data/, so that
+// %jars ../lib/target/gan.jar works and the repository's notebooks are never written.
+function scratchFolder(prefix) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const nbDir = path.join(dir, 'notebooks');
   fs.mkdirSync(nbDir);
   for (const link of ['lib', 'data']) fs.symlinkSync(path.join(ROOT, link), path.join(dir, link));
+  return { dir, nbDir };
+}
+
+// Debian's /usr/bin/chromium, headless, with a fresh profile in dir (never a downloaded browser).
+function launchChromium(browserType, dir) {
+  return browserType.launchPersistentContext(path.join(dir, 'chromium-profile'), {
+    executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1400, height: 1100 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync'],
+  });
+}
+
+async function checkNotebook(browserType, o, name) {
+  const result = { notebook: name, frontend: o.frontend, ok: false, runs: [], problems: [] };
+  const { dir, nbDir } = scratchFolder('lab-check-');
   fs.copyFileSync(path.join(ROOT, 'notebooks', name), path.join(nbDir, name));
   const port = await freePort();
   const token = crypto.randomBytes(16).toString('hex');
@@ -245,11 +261,7 @@ async function checkNotebook(browserType, o, name) {
   const tag = o.frontend + (o.noPlotlyExtension ? '.no-plotly-extension' : '');
   try {
     jupyter = await startJupyter(o, dir, port, token);
-    context = await browserType.launchPersistentContext(path.join(dir, 'chromium-profile'), {
-      executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1400, height: 1100 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-             '--disable-component-update', '--disable-sync'],
-    });
+    context = await launchChromium(browserType, dir);
     const page = context.pages()[0] || await context.newPage();
     const consoleErrors = [];
     page.on('pageerror', e => consoleErrors.push(String(e)));
@@ -328,10 +340,7 @@ const STARTS_NOTEBOOK = {
 async function checkStarts(browserType, o) {
   const results = [];
   const name = 'starts-check.ipynb';
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lab-starts-'));
-  const nbDir = path.join(dir, 'notebooks');
-  fs.mkdirSync(nbDir);
-  for (const link of ['lib', 'data']) fs.symlinkSync(path.join(ROOT, link), path.join(dir, link));
+  const { dir, nbDir } = scratchFolder('lab-starts-');
   fs.writeFileSync(path.join(nbDir, name), JSON.stringify(STARTS_NOTEBOOK, null, 1));
   const port = await freePort();
   const token = crypto.randomBytes(16).toString('hex');
@@ -339,11 +348,7 @@ async function checkStarts(browserType, o) {
   let context = null;
   try {
     jupyter = await startJupyter(o, dir, port, token);
-    context = await browserType.launchPersistentContext(path.join(dir, 'chromium-profile'), {
-      executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1400, height: 1100 },
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-             '--disable-component-update', '--disable-sync'],
-    });
+    context = await launchChromium(browserType, dir);
     const page = context.pages()[0] || await context.newPage();
     const plan = [...Array(o.opens).fill('open'), ...Array(o.restarts).fill('restart')];
     for (let i = 0; i < plan.length; i++) {
