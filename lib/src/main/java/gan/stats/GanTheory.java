@@ -25,6 +25,8 @@ import java.util.function.ToDoubleFunction;
 public final class GanTheory {
     /** log 4 = 1.3863: −V(D*, G) and the D-loss at the global optimum p_g = p_data. */
     public static final double LOG4 = Math.log(4);
+    /** log 2 = 0.6931: the largest JSD (disjoint supports), and D's loss per term when D ≡ ½. */
+    public static final double LOG2 = Math.log(2);
     /** {@link #discriminatorGap(DoubleUnaryOperator, double[], double[])} evaluates from this quantile of the real sample… */
     public static final double GAP_LOW_QUANTILE = 0.025;
     /** …to this one (type-7 quantiles, numpy's default), the central 95 % of the real data. */
