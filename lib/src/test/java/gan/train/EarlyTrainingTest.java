@@ -3,6 +3,7 @@ package gan.train;
 import static gan.Tolerances.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import gan.GradientCheck;
 import gan.Rng;
 import gan.optim.OptimizerKind;
 import java.util.List;
@@ -45,21 +46,9 @@ class EarlyTrainingTest {
         double[][] z = noise(c, 5, 64);
         for (GeneratorLoss loss : GeneratorLoss.values()) {
             double[] analytic = EarlyTraining.generatorGradient(t, loss, z, 64);
-            double[] theta = t.generator().parameterVector();
-            for (int i = 0; i < theta.length; i++) {
-                double keep = theta[i];
-                theta[i] = keep + GRAD_EPS;
-                t.generator().setParameterVector(theta);
-                double up = EarlyTraining.generatorLoss(t, loss, z, 64);
-                theta[i] = keep - GRAD_EPS;
-                t.generator().setParameterVector(theta);
-                double down = EarlyTraining.generatorLoss(t, loss, z, 64);
-                theta[i] = keep;
-                t.generator().setParameterVector(theta);
-                double numeric = (up - down) / (2 * GRAD_EPS);
-                // relu kinks make a few central differences straddle a corner; none here at this step size
-                assertTrue(gradientsAgree(analytic[i], numeric), loss + " parameter " + i + ": " + analytic[i] + " vs " + numeric);
-            }
+            double[] numeric = GradientCheck.parameterGradient(t.generator(), () -> EarlyTraining.generatorLoss(t, loss, z, 64));
+            // relu kinks make a few central differences straddle a corner; none here at this step size
+            GradientCheck.assertGradient(analytic, numeric, loss.toString());
         }
     }
 
@@ -71,7 +60,7 @@ class EarlyTrainingTest {
         double[] before = t.generator().forward(z, 50)[0].clone();
         EarlyTraining.shiftGenerator(t, 4);
         double[] after = t.generator().forward(z, 50)[0];
-        for (int i = 0; i < 50; i++) assertEquals(before[i] + 4, after[i], 1e-12, "fake " + i);
+        for (int i = 0; i < 50; i++) assertEquals(before[i] + 4, after[i], EXACT, "fake " + i);
         var e = assertThrows(IllegalArgumentException.class, () -> EarlyTraining.shiftGenerator(t, Double.NaN));
         assertTrue(e.getMessage().contains("shift"), e.getMessage());
     }
