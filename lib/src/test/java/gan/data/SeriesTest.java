@@ -1,5 +1,6 @@
 package gan.data;
 
+import static gan.Tolerances.EXACT;
 import static gan.data.PriceCsvTest.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,12 +11,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SeriesTest {
-    static final double ROUNDING_TOL = 1e-12;
 
     @Test
     void logReturnsAreLogPriceRatios() {
         double[] r = Series.logReturns(new double[] {100, 110, 99});
-        assertArrayEquals(new double[] {Math.log(1.1), Math.log(0.9)}, r, ROUNDING_TOL);
+        assertArrayEquals(new double[] {Math.log(1.1), Math.log(0.9)}, r, EXACT);
         assertMessage(() -> Series.logReturns(new double[] {100}), "prices", "at least 2", "1");
         assertMessage(() -> Series.logReturns(new double[] {100, 0, 3}), "prices[1]", "0.0");
         assertMessage(() -> Series.logReturns(new double[] {100, Double.NaN}), "prices[1]", "NaN");
@@ -25,12 +25,12 @@ class SeriesTest {
     void standardizeReturnsTheMeanAndPopulationStdItUsed() {
         double[] x = {1, 2, 3, 6};
         Standardized s = Series.standardize(x);
-        assertEquals(3, s.mean(), ROUNDING_TOL);
-        assertEquals(Math.sqrt((4 + 1 + 0 + 9) / 4.0), s.std(), ROUNDING_TOL);   // numpy x.std()
-        assertEquals(0, Samples.mean(s.z()), ROUNDING_TOL);
-        assertEquals(1, Samples.std(s.z(), 0), ROUNDING_TOL);
-        assertArrayEquals(x, s.restore(s.z()), ROUNDING_TOL);
-        assertArrayEquals(s.z(), s.apply(x), ROUNDING_TOL);
+        assertEquals(3, s.mean(), EXACT);
+        assertEquals(Math.sqrt((4 + 1 + 0 + 9) / 4.0), s.std(), EXACT);   // numpy x.std()
+        assertEquals(0, Samples.mean(s.z()), EXACT);
+        assertEquals(1, Samples.std(s.z(), 0), EXACT);
+        assertArrayEquals(x, s.restore(s.z()), EXACT);
+        assertArrayEquals(s.z(), s.apply(x), EXACT);
         assertArrayEquals(new double[] {1, 2, 3, 6}, x, 0);                       // not modified
         assertMessage(() -> Series.standardize(new double[] {2, 2, 2}), "zero spread", "2.0");
         assertMessage(() -> Series.standardize(new double[] {2}), "at least 2", "1");

@@ -1,5 +1,6 @@
 package gan.nn;
 
+import static gan.Tolerances.EXACT_LONG;
 import static gan.Tolerances.EXACT;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -9,8 +10,6 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
 class InitializerTest {
-    /** Orthogonality holds to rounding: QR of a 128 × 10 Gaussian matrix. */
-    static final double ORTHO_TOL = 1e-10;
 
     @Test
     void xavierUniformHasTheGlorotBoundAndVariance() {
@@ -43,7 +42,7 @@ class InitializerTest {
             else CommonOps_DDRM.multTransB(w, w, g);
             for (int i = 0; i < g.numRows; i++) {
                 for (int j = 0; j < g.numCols; j++) {
-                    assertEquals(i == j ? 1.96 : 0.0, g.get(i, j), ORTHO_TOL, "Gram matrix of " + shape[0] + "×" + shape[1]);
+                    assertEquals(i == j ? 1.96 : 0.0, g.get(i, j), EXACT_LONG, "Gram matrix of " + shape[0] + "×" + shape[1]);
                 }
             }
         }

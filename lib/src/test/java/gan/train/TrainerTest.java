@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 
 class TrainerTest {
     static final double LOG4 = Math.log(4), LOG2 = Math.log(2);
+    /** The mean of 100,000 draws of a trained G (standard error ~0.003): the rest is where 5,000 epochs end, by seed. */
+    static final double GENERATED_MEAN_TOL = 0.1;
+    /** The std of those draws: the lecture setup's weak spot (D is 1-8-1): 17 of 20 seeds within 0.1, all within 0.25. */
+    static final double GENERATED_STD_TOL = 0.25;
 
     static double[] normalData(long seed, int n) {
         Rng r = Rng.derive(seed, "data");
@@ -37,9 +41,8 @@ class TrainerTest {
             for (double v : fake) mean += v;
             mean /= fake.length;
             for (double v : fake) var += (v - mean) * (v - mean);
-            assertEquals(0, mean, 0.1, "generated mean, seed " + seed);
-            // the std is the lecture setup's weak spot (D is 1-8-1): 17 of 20 seeds within 0.1, all within 0.25
-            assertEquals(1, Math.sqrt(var / fake.length), 0.25, "generated std, seed " + seed);
+            assertEquals(0, mean, GENERATED_MEAN_TOL, "generated mean, seed " + seed);
+            assertEquals(1, Math.sqrt(var / fake.length), GENERATED_STD_TOL, "generated std, seed " + seed);
             // KL falls (the lecture's claim) by well over half; its final size varies by seed: 0.06 to 0.2 for most,
             // 1.2 for seed 1, whose G cannot reach above x = 1.22 (a dropped tail that D-loss does not show)
             double firstKl = t.history().get(0).kl();
