@@ -1,7 +1,7 @@
 package gan.data;
 
+import static gan.Asserts.assertMessage;
 import static gan.Tolerances.EXACT;
-import static gan.data.PriceCsvTest.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

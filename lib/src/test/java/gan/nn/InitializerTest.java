@@ -1,7 +1,7 @@
 package gan.nn;
 
-import static gan.Tolerances.EXACT_LONG;
 import static gan.Tolerances.EXACT;
+import static gan.Tolerances.EXACT_LONG;
 import static org.junit.jupiter.api.Assertions.*;
 
 import gan.Rng;

@@ -1,5 +1,6 @@
 package gan.sim;
 
+import static gan.Asserts.assertMessage;
 import static gan.Tolerances.EXACT;
 import static gan.Tolerances.EXACT_LONG;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -103,13 +104,5 @@ class PricePathsTest {
         assertMessage(() -> PricePaths.simulate(1, 0, -0.1, new double[][] {{1}}), "sigma", "-0.1");
         assertMessage(() -> PricePaths.simulate(1, 0, 0.1, new double[][] {{1, 2}, {3}}), "shocks[1] has 1 days", "shocks[0] has 2");
         assertMessage(() -> PricePaths.simulate(1, 0, 0.1, new double[0][]), "shocks", "at least one");
-    }
-
-    /** The call throws an IllegalArgumentException whose message contains every part. */
-    static void assertMessage(Runnable call, String... parts) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call::run);
-        for (String part : parts) {
-            assertTrue(e.getMessage().contains(part), "message \"" + e.getMessage() + "\" should contain \"" + part + "\"");
-        }
     }
 }

@@ -1,8 +1,8 @@
 package gan.stats;
 
+import static gan.Asserts.assertMessage;
 import static gan.Tolerances.EXACT;
 import static gan.Tolerances.QUADRATURE;
-import static gan.stats.DivergencesTest.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package gan.stats;
 
+import static gan.Asserts.assertMessage;
 import static gan.Tolerances.EXACT;
 import static gan.Tolerances.QUADRATURE;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -359,18 +360,6 @@ class DivergencesTest {
         assertMessage(() -> Divergences.klNormal(new double[] {0}, 1, new double[] {0, 0}, 1), "mean1", "1", "2");
     }
 
-    static void assertMessage(Executable call, String... parts) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call::run);
-        for (String part : parts) {
-            assertTrue(e.getMessage().contains(part), "message \"" + e.getMessage() + "\" should contain \"" + part + "\"");
-        }
-    }
-
-    /** A call that should throw. */
-    @FunctionalInterface
-    interface Executable {
-        void run();
-    }
 
     private static double[] scale(double[] a, double f) {
         double[] b = new double[a.length];

@@ -1,7 +1,7 @@
 package gan.stats;
 
+import static gan.Asserts.assertMessage;
 import static gan.Tolerances.EXACT;
-import static gan.stats.DivergencesTest.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -19,12 +19,17 @@ class EarlyTrainingTest {
         return z;
     }
 
+    /** Example 1's trainer for this seed with G shifted by +4: its fakes lie far from the data. */
+    static Trainer shiftedTrainer(long seed) {
+        Trainer t = new Trainer(GanConfig.normal().withSeed(seed), TrainerTest.normalData(seed, 1000));
+        EarlyTraining.shiftGenerator(t, 4);
+        return t;
+    }
+
     @Test
     void pretrainingMakesDConfidentAndLeavesGAndTheCountersAlone() {
-        GanConfig c = GanConfig.normal().withSeed(3);
-        Trainer t = new Trainer(c, TrainerTest.normalData(3, 1000));
-        double[][] z = noise(c, 3, M);
-        EarlyTraining.shiftGenerator(t, 4);
+        Trainer t = shiftedTrainer(3);
+        double[][] z = noise(t.config(), 3, M);
         double[] g0 = t.generator().parameterVector();
         double before = EarlyTraining.meanDFake(t, z, M);
         int steps = EarlyTraining.pretrainDiscriminator(t, 0.05, 20_000, z, M, new Rng(9));
@@ -84,10 +89,8 @@ class EarlyTrainingTest {
 
     @Test
     void atAConfidentDTheSaturatingGradientIsMuchSmaller() {
-        GanConfig c = GanConfig.normal().withSeed(2);
-        Trainer t = new Trainer(c, TrainerTest.normalData(2, 1000));
-        double[][] z = noise(c, 2, M);
-        EarlyTraining.shiftGenerator(t, 4);
+        Trainer t = shiftedTrainer(2);
+        double[][] z = noise(t.config(), 2, M);
         EarlyTraining.pretrainDiscriminator(t, 0.05, 50_000, z, M, new Rng(1));
         double sat = EarlyTraining.generatorGradientNorm(t, GeneratorLoss.SATURATING, z, M);
         double non = EarlyTraining.generatorGradientNorm(t, GeneratorLoss.NON_SATURATING, z, M);

@@ -1,5 +1,6 @@
 package gan.train;
 
+import static gan.Asserts.assertMessage;
 import static gan.Tolerances.LECTURE;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -90,20 +91,19 @@ class TrainerTest {
     void schedulesCountStepsAsDocumented() {
         GanConfig c = GanConfig.normal().withK(2).withBatches(5).withHistoryEvery(1000);
         Trainer lecture = new Trainer(c, normalData(1, 1000));
-        lecture.train(1);
-        assertEquals(4, lecture.discriminatorSteps());                // D D G D D
-        assertEquals(1, lecture.generatorSteps());
-        lecture.train(2);
-        assertEquals(10, lecture.discriminatorSteps());               // 15 steps: (D D G) × 5
-        assertEquals(5, lecture.generatorSteps());
+        assertStepsAfter(lecture, 1, 4, 1);                           // D D G D D
+        assertStepsAfter(lecture, 2, 10, 5);                          // 15 steps: (D D G) × 5
 
         Trainer paper = new Trainer(c.withSchedule(Schedule.PAPER), normalData(1, 1000));
-        paper.train(1);
-        assertEquals(5, paper.discriminatorSteps());                  // every batch: D; after D #2, #4: G
-        assertEquals(2, paper.generatorSteps());
-        paper.train(1);
-        assertEquals(10, paper.discriminatorSteps());
-        assertEquals(5, paper.generatorSteps());
+        assertStepsAfter(paper, 1, 5, 2);                             // every batch: D; after D #2, #4: G
+        assertStepsAfter(paper, 1, 10, 5);
+    }
+
+    /** Trains t for more epochs; then it has made d D steps and g G steps in all. */
+    static void assertStepsAfter(Trainer t, int epochs, long d, long g) {
+        t.train(epochs);
+        assertEquals(d, t.discriminatorSteps(), "D steps");
+        assertEquals(g, t.generatorSteps(), "G steps");
     }
 
     @Test
@@ -163,10 +163,5 @@ class TrainerTest {
         assertMessage(() -> GanConfig.normal().withGenerator(Mlp.Spec.of(Activation.RELU, Activation.LINEAR, 8, 4, 2)),
                 "G's output size", "outputs 2", "takes 1");
         assertMessage(() -> new Trainer(GanConfig.normal(), data).train(0), "epochs", "got 0");
-    }
-
-    private static void assertMessage(org.junit.jupiter.api.function.Executable call, String... parts) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        for (String p : parts) assertTrue(e.getMessage().contains(p), "message should contain '" + p + "': " + e.getMessage());
     }
 }
