@@ -118,19 +118,59 @@ public final class Dense {
         double[] w = weight.value().data, dw = weight.grad().data, db = bias.grad().data;
         if (inputGrad) dx = ensure(dx, in, batch);                                       // dX             (in × B)
         if (throughActivation) dz = ensure(dz, Math.min(out, BLOCK), batch);             // dZ of a block  (≤ 4 × B)
-        for (int o = 0, r; o < out; o += r) {
-            r = rowsIn(o);
+        double[][] rows = block;
+        for (int o = 0; o < out; o += rowsIn(o)) {
+            int r = rowsIn(o);
             for (int i = 0; i < r; i++) {
-                if (throughActivation) activation.backward(z[o + i], y[o + i], g[o + i], dz[i], batch);   // dZ_o = dY_o ⊙ f'(Z_o)   (1 × B)
-                block[i] = throughActivation ? dz[i] : g[o + i];                         //   (or dZ_o = g_o, given)
+                if (throughActivation) {
+                    activation.backward(z[o + i], y[o + i], g[o + i], dz[i], batch);      // dZ_o = dY_o ⊙ f'(Z_o)   (1 × B)
+                    rows[i] = dz[i];
+                } else {
+                    rows[i] = g[o + i];                                             //   (or dZ_o = g_o, given)
+                }
             }
             if (paramGrads) {
-                for (int i = 0; i < r; i++) db[o + i] = DenseKernels.unsafe_sum(block[i], batch);   // db_o = Σ_j dZ_oj          (1)
-                DenseKernels.unsafe_weightGradients(block, r, o, x, in, batch, dw);      // dW_ok = dZ_o · X_k          (r × in)
+                for (int i = 0; i < r; i++) db[o + i] = DenseKernels.unsafe_sum(rows[i], batch);   // db_o = Σ_j dZ_oj          (1)
+                weightGradients(rows, r, o, dw);                                        // dW_ok = dZ_o · X_k          (r × in)
             }
-            if (inputGrad) DenseKernels.unsafe_addTransposedBlock(dx, o == 0, block, r, w, o, in, batch);   // dX += W_blockᵀ·dZ_block  (in × B)
+            if (inputGrad) {                                                        // dX_k += Σ_{o in block} W_ok · dZ_o   (in × B)
+                for (int k = 0; k < in; k++) {
+                    double[] dxk = dx[k];
+                    if (r == 4) {
+                        DenseKernels.unsafe_add4(dxk, o == 0, 0, w[o * in + k], rows[0], w[(o + 1) * in + k], rows[1],
+                                w[(o + 2) * in + k], rows[2], w[(o + 3) * in + k], rows[3], batch);
+                    } else if (r == 2) {
+                        DenseKernels.unsafe_add2(dxk, o == 0, 0, w[o * in + k], rows[0], w[(o + 1) * in + k], rows[1], batch);
+                    } else {
+                        DenseKernels.unsafe_add1(dxk, o == 0, 0, w[o * in + k], rows[0], batch);
+                    }
+                }
+            }
         }
         return inputGrad ? dx : null;
+    }
+
+    /**
+     * dW_ok = dZ_o · X_k for the r ∈ {1, 2, 4} rows {@code g} of dZ of units o, o+1, …: each
+     * product summed in order over the batch, in register blocks of eight sums (4 units × 2 inputs, 2 × 4
+     * or 1 × 8). An instance method on purpose: as a static kernel with x and in as arguments the backward
+     * pass of G's 10→128 layer ran 17% slower (bench/README.md).
+     */
+    private void weightGradients(double[][] g, int r, int o, double[] dw) {
+        int k = 0;
+        if (r == 4) {
+            for (; k + 1 < in; k += 2) DenseKernels.unsafe_dot4x2(g[0], g[1], g[2], g[3], x[k], x[k + 1], batch, dw, o * in + k, in);
+            if (k < in) DenseKernels.unsafe_dot4x1(g[0], g[1], g[2], g[3], x[k], batch, dw, o * in + k, in);
+        } else if (r == 2) {
+            for (; k + 3 < in; k += 4) DenseKernels.unsafe_dot2x4(g[0], g[1], x[k], x[k + 1], x[k + 2], x[k + 3], batch, dw, o * in + k, in);
+            for (; k < in; k++) {
+                dw[o * in + k] = DenseKernels.unsafe_dot(g[0], x[k], batch);
+                dw[(o + 1) * in + k] = DenseKernels.unsafe_dot(g[1], x[k], batch);
+            }
+        } else {
+            for (; k + 7 < in; k += 8) DenseKernels.unsafe_dot1x8(g[0], x, k, batch, dw, o * in + k);
+            for (; k < in; k++) dw[o * in + k] = DenseKernels.unsafe_dot(g[0], x[k], batch);
+        }
     }
 
     /** Output units in the block that starts at unit o: 4, or 2 or 1 for the last ones. */

@@ -30,46 +30,6 @@ final class DenseKernels {
         if (k < in) unsafe_add1(zo, k == 0, bo, w[row + k], x[k], n);
     }
 
-    /**
-     * dX_k (=, when {@code first}, else +=) Σ_{i &lt; r} W_{o+i,k}·dZ_i over the first n columns, for every k
-     * &lt; in and the r ∈ {1, 2, 4} rows {@code g} of dZ of units o, o+1, …. {@code dx} modified.
-     */
-    static void unsafe_addTransposedBlock(double[][] dx, boolean first, double[][] g, int r, double[] w, int o, int in, int n) {
-        for (int k = 0; k < in; k++) {
-            double[] dxk = dx[k];
-            if (r == 4) {
-                unsafe_add4(dxk, first, 0, w[o * in + k], g[0], w[(o + 1) * in + k], g[1], w[(o + 2) * in + k], g[2], w[(o + 3) * in + k], g[3], n);
-            } else if (r == 2) {
-                unsafe_add2(dxk, first, 0, w[o * in + k], g[0], w[(o + 1) * in + k], g[1], n);
-            } else {
-                unsafe_add1(dxk, first, 0, w[o * in + k], g[0], n);
-            }
-        }
-    }
-
-    /**
-     * dW_ok = dZ_o · X_k (a dot product over the first n columns) for the r ∈ {1, 2, 4} rows {@code g} of
-     * dZ of units o, o+1, … and every k &lt; in; W row-major (out × in). Each product is summed in order over
-     * the batch. Register blocks of eight products at a time (4 units × 2 inputs, 2 × 4, or 1 × 8) keep
-     * eight independent sums in flight. {@code dw} modified.
-     */
-    static void unsafe_weightGradients(double[][] g, int r, int o, double[][] x, int in, int n, double[] dw) {
-        int k = 0;
-        if (r == 4) {
-            for (; k + 1 < in; k += 2) unsafe_dot4x2(g[0], g[1], g[2], g[3], x[k], x[k + 1], n, dw, o * in + k, in);
-            if (k < in) unsafe_dot4x1(g[0], g[1], g[2], g[3], x[k], n, dw, o * in + k, in);
-        } else if (r == 2) {
-            for (; k + 3 < in; k += 4) unsafe_dot2x4(g[0], g[1], x[k], x[k + 1], x[k + 2], x[k + 3], n, dw, o * in + k, in);
-            for (; k < in; k++) {
-                dw[o * in + k] = unsafe_dot(g[0], x[k], n);
-                dw[(o + 1) * in + k] = unsafe_dot(g[1], x[k], n);
-            }
-        } else {
-            for (; k + 7 < in; k += 8) unsafe_dot1x8(g[0], x, k, n, dw, o * in + k);
-            for (; k < in; k++) dw[o * in + k] = unsafe_dot(g[0], x[k], n);
-        }
-    }
-
     /** a[j] = (first ? base : a[j]) + (w0·x0[j] + w1·x1[j] + w2·x2[j] + w3·x3[j]) for j &lt; n: one pass over a for four products. */
     static void unsafe_add4(double[] a, boolean first, double base, double w0, double[] x0, double w1, double[] x1,
             double w2, double[] x2, double w3, double[] x3, int n) {
