@@ -21,7 +21,7 @@ ifeq ($(wildcard lib/target/deps/*.jar),)
 LIB_INPUTS += FORCE
 endif
 
-.PHONY: run test notebook classic bench bench-quick jupyter java jar kernel browser strip clean help FORCE
+.PHONY: run test notebook classic bench bench-quick bench-env jupyter java jar kernel browser strip clean help FORCE
 
 run: jupyter java jar kernel
 	@$(PY) scripts/book.py run
@@ -42,13 +42,17 @@ classic: jupyter java jar kernel
 	@echo "== Notebook 7 on 127.0.0.1 at notebooks/ (stop with Ctrl-C)"
 	@$(PY) -m notebook $(JUPYTER_FLAGS)
 
-# REPS=N repetitions of every run (medians are reported); see bench/run.py
+# REPS=N repetitions of every run (medians are reported); see bench/run.py. PyTorch 2.13 (bench/requirements.txt)
+# is installed into the project's Python (.venv/ or the conda environment) by scripts/setup.sh bench.
 REPS ?= 3
-bench: java jar
-	@/usr/bin/python3 bench/run.py --reps $(REPS)
+bench: java jar bench-env
+	@$(PY) bench/run.py --reps $(REPS)
 
-bench-quick: java jar
-	@/usr/bin/python3 bench/run.py --quick --reps $(REPS)
+bench-quick: java jar bench-env
+	@$(PY) bench/run.py --quick --reps $(REPS)
+
+bench-env: jupyter
+	@scripts/setup.sh bench
 
 jupyter:
 	@scripts/setup.sh jupyter

@@ -1,12 +1,15 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """make bench / make bench-quick: the lecture's two examples trained by the Java library and by PyTorch,
 side by side, with the figures of issue 7.
 
-    /usr/bin/python3 bench/run.py [--quick] [--reps N] [--only java|torch] [--no-cli]
+    scripts/jupyter-python bench/run.py [--quick] [--reps N] [--only java|torch] [--no-cli]
+
+(make bench runs it so, after scripts/setup.sh bench has installed bench/requirements.txt, PyTorch 2.13
+for the CPU and NumPy, into that Python: the project's .venv/ or the active conda environment.)
 
 For each example and each repetition (Java and PyTorch alternate, so a change of machine load hits both):
   * Java:    a fresh JVM with ./gan's flags (-XX:+UseSerialGC -Xmx256m) runs gan.bench.Bench;
-  * PyTorch: /usr/bin/python3 bench/torch_gan.py, one thread (torch.set_num_threads(1), OMP/MKL = 1).
+  * PyTorch: bench/torch_gan.py with this script's own Python (or $TORCH_PYTHON), one thread (torch.set_num_threads(1), OMP/MKL = 1).
 Repetition r uses seed r (data, weights, noise, shuffles) in both, so the quality figures are medians
 over seeds, not one seed's luck. Each prints one JSON line (see their docs); this script adds each
 process's peak resident memory (ru_maxrss from wait4) and prints medians over the repetitions: microseconds per step by CPU time (the
@@ -33,12 +36,13 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 JAR = os.path.join(ROOT, "lib", "target", "gan.jar")
 JAVA_OPTS = ["-XX:+UseSerialGC", "-Xmx256m"]          # ./gan's defaults
 TORCH = os.path.join(ROOT, "bench", "torch_gan.py")
+TORCH_PYTHON = os.environ.get("TORCH_PYTHON") or sys.executable   # make bench: the project's Python, with torch 2.13
 
 EXAMPLES = {
     "normal": dict(title="example 1 (normal): D 1-8-1, G 8-4-1, k = 2, 5 batches of 200, Adam 1e-4; history every 100 epochs",
-                   full=10_000, quick=2_000, target=20.0),
+                   full=10_000, quick=2_000, target=80.0),
     "four-gaussians": dict(title="example 2 (four-gaussians): G 10-128-2, D 2-128-1, k = 1, 5 batches of 200, Adam 1e-4; "
-                                 "history every 500 epochs", full=50_000, quick=2_000, target=3.0),
+                                 "history every 500 epochs", full=50_000, quick=2_000, target=10.0),
 }
 RSS_TARGET_MB = 300
 
@@ -65,10 +69,15 @@ def java(example, epochs, seed):
 
 def torch(example, epochs, seed):
     env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
-    out, rss = run(["/usr/bin/python3", TORCH, example, "--epochs", str(epochs), "--seed", str(seed)], env=env)
+    out, rss = run([TORCH_PYTHON, TORCH, example, "--epochs", str(epochs), "--seed", str(seed)], env=env)
     r = json.loads(out.strip().splitlines()[-1])
     r["rss_mb"] = rss
     return r
+
+
+def torch_version(runs):
+    """The PyTorch version the torch runs reported (e.g. "2.13.0+cpu"), or "?" when none ran."""
+    return runs["torch"][0].get("torch", "?") if runs["torch"] else "?"
 
 
 def median(rows, key):
@@ -112,6 +121,12 @@ def main():
     a = ap.parse_args()
     if not os.path.exists(JAR):
         raise SystemExit("bench: lib/target/gan.jar is missing; run make jar")
+    if a.only != "java":
+        probe = subprocess.run([TORCH_PYTHON, "-c", "import numpy, torch; print(torch.__version__)"], capture_output=True, text=True)
+        if probe.returncode != 0:
+            raise SystemExit(f"bench: {TORCH_PYTHON} has no torch and numpy ({probe.stderr.strip().splitlines()[-1:]}); "
+                             "run `make bench`, which installs bench/requirements.txt (scripts/setup.sh bench), "
+                             "or set TORCH_PYTHON to a Python that has them")
     size = "quick" if a.quick else "full"
     started = datetime.datetime.now().isoformat(timespec="seconds")
     print(f"== bench ({size}): the Java library vs PyTorch (CPU, 1 thread, float32), {a.reps} run(s) each, medians")
@@ -150,7 +165,7 @@ def main():
         steps = (runs["java"] or runs["torch"])[0]["steps"]
         print(f"\n{example}: {epochs:,} epochs, {steps:,} steps")
         print(head)
-        for impl, name in (("java", "Java (gan library)"), ("torch", "PyTorch 1.13")):
+        for impl, name in (("java", "Java (gan library)"), ("torch", "PyTorch " + torch_version(runs))):
             rows = runs[impl]
             if not rows:
                 continue

@@ -7,6 +7,9 @@
 #                              has Jupyter (environment.yml), that environment is used instead.
 #   scripts/setup.sh java      check Java >= 17 (a JDK, with jshell) and Maven >= 3.6.3; says which
 #                              version was found and which is needed
+#   scripts/setup.sh bench     PyTorch 2.13 (CPU) and NumPy for make bench's peer (bench/torch_gan.py), from
+#                              bench/requirements.txt with pip into the same Python as Jupyter (after 'jupyter');
+#                              installed only when the pinned versions are not there
 #   scripts/setup.sh browser   Chromium, a Korean font, Node.js and npm for the browser tests (make test): installed with
 #                              apt-get as root when missing, else one line naming the packages
 set -euo pipefail
@@ -106,6 +109,37 @@ ensure_browser() {
     exit 1
 }
 
+# make bench's PyTorch peer, in the Python that scripts/jupyter-python runs (.venv/ or the conda environment).
+ensure_bench() {
+    local py check
+    py=$(scripts/jupyter-python --which)
+    # every "name==version" of bench/requirements.txt installed? (torch's "2.13.0+cpu" counts as 2.13.0)
+    check='import importlib.metadata as m, sys
+bad = []
+for line in open("bench/requirements.txt"):
+    want = line.split("#")[0].strip().split("==")
+    if len(want) != 2:
+        continue
+    try:
+        got = m.version(want[0]).split("+")[0]
+    except m.PackageNotFoundError:
+        got = "missing"
+    if got != want[1]:
+        bad.append(want[0] + " " + got + " (need " + want[1] + ")")
+print("; ".join(bad))
+sys.exit(1 if bad else 0)'
+    if "$py" -c "$check" >/dev/null 2>&1; then
+        echo "bench: ok ($py: $("$py" -c 'import torch, numpy; print("torch", torch.__version__, "+ NumPy", numpy.__version__)'))"
+        return 0
+    fi
+    echo "== bench: pip install -r bench/requirements.txt into $py ($("$py" -c "$check" 2>&1 | tail -n1); torch is about 200 MB)"
+    if ! "$py" -m pip install --disable-pip-version-check -q -r bench/requirements.txt; then
+        echo "bench: pip could not install bench/requirements.txt into $py (see above); run 'make bench' again once that is fixed" >&2
+        exit 1
+    fi
+    echo "bench: ok ($py: $("$py" -c 'import torch, numpy; print("torch", torch.__version__, "+ NumPy", numpy.__version__)'))"
+}
+
 check_java() {
     local how_java="Debian/Ubuntu: apt-get install openjdk-17-jdk-headless; conda: conda env create -f environment.yml"
     local how_maven="Debian/Ubuntu: apt-get install maven; conda: conda env create -f environment.yml"
@@ -152,8 +186,9 @@ case "${1:-}" in
     jupyter) ensure_jupyter ;;
     java) check_java ;;
     browser) ensure_browser ;;
+    bench) ensure_bench ;;
     *)
-        echo "usage: scripts/setup.sh jupyter|java|browser" >&2
+        echo "usage: scripts/setup.sh jupyter|java|browser|bench" >&2
         exit 2
         ;;
 esac

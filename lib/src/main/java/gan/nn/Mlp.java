@@ -108,7 +108,14 @@ public final class Mlp {
         this.params = List.copyOf(ps);
     }
 
-    /** The output (outputs rows × B) for the first {@code batch} columns of {@code x} (inputs rows). Reused by the next call. */
+    /**
+     * The output Y (outputs rows × B) for the first {@code batch} columns of {@code x} (inputs rows).
+     *
+     * <p>Returns the last layer's own Y rows, not a copy. Modified: every layer's Z and Y rows; the next
+     * {@code forward} or {@code forwardLogits} overwrites them (and the returned array). Not modified:
+     * {@code x}, which the first layer keeps a reference to for {@code backward}: change it only after the
+     * backward pass.
+     */
     public double[][] forward(double[][] x, int batch) {
         double[][] h = x;
         for (Dense layer : layers) h = layer.forward(h, batch, true);
@@ -116,8 +123,9 @@ public final class Mlp {
     }
 
     /**
-     * The output layer's pre-activation Z, skipping the output activation: for D (sigmoid output) these
-     * are the logits l with D(x) = σ(l). Reused by the next call.
+     * The output layer's pre-activation Z (outputs rows × B), skipping the output activation: for D
+     * (sigmoid output) these are the logits l with D(x) = σ(l). Returns the last layer's own Z rows;
+     * modified and not modified as {@link #forward(double[][], int)}.
      */
     public double[][] forwardLogits(double[][] x, int batch) {
         double[][] h = x;
@@ -127,7 +135,9 @@ public final class Mlp {
 
     /**
      * Back-propagates ∂L/∂output (outputs rows × B) through every layer, writing every parameter's
-     * gradient. Returns ∂L/∂X when {@code inputGrad}, else null.
+     * gradient, from the latest forward. Returns ∂L/∂X (inputs rows × B) when {@code inputGrad}, else
+     * null: the first layer's own rows, overwritten by the next backward. Modified: every parameter's
+     * grad, the layers' work rows. Not modified: {@code dOut}, the parameters' values.
      */
     public double[][] backward(double[][] dOut, boolean inputGrad) {
         int last = layers.length - 1;
@@ -138,6 +148,9 @@ public final class Mlp {
     /**
      * Back-propagates ∂L/∂logits (the output layer's pre-activation), skipping the output activation:
      * the GAN losses hand their gradient over here.
+     *
+     * Returned array, modified and not modified as {@link #backward}; with {@code paramGrads} false the
+     * parameters' gradients are not modified either.
      *
      * @param paramGrads write the parameters' gradients (false when only ∂L/∂X is wanted, as in G's step)
      * @param inputGrad  return ∂L/∂X; otherwise null
