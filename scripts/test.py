@@ -20,9 +20,11 @@
 Every item prints a line; failures are repeated at the end, and the last line is `N passed, N failed`.
 Exit status 1 when anything failed.
 """
+import contextlib
 import html.parser
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -56,6 +58,21 @@ class Tally:
         self.groups = {g: [0, 0] for g in ("unit tests", "static checks", "kernel starts", "notebooks", "second runs", "pages offline", "browser", "frontends")}
         self.failures = []
         self.skipped = []
+        self.seconds = {}      # group -> [wall seconds, CPU seconds of this process and its waited-for children]
+
+    @contextlib.contextmanager
+    def timed(self, group):
+        """Adds the wall time and the CPU time (this process and the children it waited for) of the block to group."""
+        def cpu():
+            return sum(r.ru_utime + r.ru_stime for r in (resource.getrusage(resource.RUSAGE_SELF),
+                                                         resource.getrusage(resource.RUSAGE_CHILDREN)))
+        wall, used = time.monotonic(), cpu()
+        try:
+            yield
+        finally:
+            t = self.seconds.setdefault(group, [0.0, 0.0])
+            t[0] += time.monotonic() - wall
+            t[1] += cpu() - used
 
     def add(self, group, ok, failure_line=None):
         counts = self.groups.setdefault(group, [0, 0])
@@ -477,26 +494,36 @@ def main():
     tally = Tally()
     sources = book.list_notebooks()
 
-    unit_tests(tally)
-    static_checks(tally, sources)
-    kernel_starts(tally)
+    with tally.timed("unit tests"):
+        unit_tests(tally)
+    with tally.timed("static checks"):
+        static_checks(tally, sources)
+    with tally.timed("kernel starts"):
+        kernel_starts(tally)
 
-    heading("notebooks, each on a fresh kernel")
-    sources, results, pages, index = book.build_book(TEST_ROOT, reuse=False)
-    for source in sources:
-        r = results[source.name]
-        tally.add("notebooks", r.ok, None if r.ok else r.line())
+    with tally.timed("notebooks"):
+        heading("notebooks, each on a fresh kernel")
+        sources, results, pages, index = book.build_book(TEST_ROOT, reuse=False)
+        for source in sources:
+            r = results[source.name]
+            tally.add("notebooks", r.ok, None if r.ok else r.line())
 
-    heading("second parameter runs (metadata.gan.second_run injected after the parameters cell)")
-    second_runs(tally, sources)
+    with tally.timed("second runs"):
+        heading("second parameter runs (metadata.gan.second_run injected after the parameters cell)")
+        second_runs(tally, sources)
 
-    check_pages(tally, pages + [index])
-    browser_check(tally, pages)
-    frontends(tally)
+    with tally.timed("pages offline"):
+        check_pages(tally, pages + [index])
+    with tally.timed("browser"):
+        browser_check(tally, pages)
+    with tally.timed("frontends"):
+        frontends(tally)
 
     print()
     heading("summary (" + ", ".join(f"{group} {c[0]}/{c[0] + c[1]}" for group, c in tally.groups.items())
             + f"; {time.monotonic() - start:.0f} s)")
+    for group, (wall, cpu) in tally.seconds.items():
+        print(f"  {group:<14} {wall:7.1f} s wall {cpu:8.1f} CPU-s")
     for line in tally.skipped:
         print(f"  not counted: {line}")
     for line in tally.failures:
