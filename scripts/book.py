@@ -382,23 +382,25 @@ WEBJAR_DIR = BUILD / "webjars"
 DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1"
 
 
-def webjar(name):
-    """The jar of WEBJARS[name] in build/webjars/, fetched with Maven (dependency:copy) when missing."""
-    artifact = WEBJARS[name][0]
+def maven_fetch(artifact, folder):
+    """folder/<artifactId>-<version>.jar of artifact ("group:artifactId:version"), fetched with Maven when missing."""
     _, artifact_id, version = artifact.split(":")
-    jar = WEBJAR_DIR / f"{artifact_id}-{version}.jar"
-    if jar.is_file():
-        return jar
-    WEBJAR_DIR.mkdir(parents=True, exist_ok=True)
-    print(f"== book: fetching {artifact} (page assets) with Maven into {rel(WEBJAR_DIR)}/", flush=True)
-    done = subprocess.run(os.environ.get("MVN", "mvn").split() + ["-q", "-B", f"{DEPENDENCY_PLUGIN}:copy",
-                          f"-Dartifact={artifact}", f"-DoutputDirectory={WEBJAR_DIR}"], cwd=WEBJAR_DIR,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    if done.returncode != 0 or not jar.is_file():
-        print(ANSI.sub("", done.stdout))
-        raise SystemExit(f"book: Maven could not fetch {artifact} into {rel(WEBJAR_DIR)} (exit {done.returncode}); "
-                         f"see above (offline? the first run needs Maven Central)")
+    jar = Path(folder) / f"{artifact_id}-{version}.jar"
+    if not jar.is_file():
+        jar.parent.mkdir(parents=True, exist_ok=True)
+        print(f"== fetching {artifact} with Maven into {rel(jar.parent)}/", flush=True)
+        done = subprocess.run(os.environ.get("MVN", "mvn").split() + ["-q", "-B", f"{DEPENDENCY_PLUGIN}:copy",
+                              f"-Dartifact={artifact}", f"-DoutputDirectory={jar.parent}"], cwd=jar.parent,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        if done.returncode != 0 or not jar.is_file():
+            print(ANSI.sub("", done.stdout))
+            raise SystemExit(f"Maven could not fetch {artifact} (exit {done.returncode}); see above (offline? the first "
+                             f"run needs Maven Central)")
     return jar
+
+
+def webjar(name):
+    return maven_fetch(WEBJARS[name][0], WEBJAR_DIR)
 
 
 def read_webjar(name, path):
