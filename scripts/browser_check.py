@@ -182,6 +182,7 @@ def run(browser, pages, out_dir, strict, min_plots, settle):
             print(f"WARN {page}: {w}")
         print(line, flush=True)
         failed += not ok
+    print(f"browser check: {len(pages) - failed} passed, {failed} failed")
     return failed
 
 
