@@ -96,17 +96,25 @@ def first_line(text):
 
 def side_by_side(*tasks):
     """Runs the tasks (functions of `say`) at once; the first prints as it goes, each other one's lines are printed
-    together when it ends."""
-    def buffered(task):
-        lines = []
-        task(lines.append)
-        print("\n".join(lines), flush=True)
-    threads = [threading.Thread(target=buffered, args=(t,)) for t in tasks[1:]]
+    together when it ends. An exception in any of them is raised again once all ended."""
+    lines, errors = [[] for _ in tasks], []
+
+    def buffered(i):
+        try:
+            tasks[i](lines[i].append)
+        except BaseException as e:
+            errors.append(e)
+        print("\n".join(lines[i]), flush=True)
+    threads = [threading.Thread(target=buffered, args=(i,)) for i in range(1, len(tasks))]
     for t in threads:
         t.start()
-    tasks[0](lambda line: print(line, flush=True))
-    for t in threads:
-        t.join()
+    try:
+        tasks[0](lambda line: print(line, flush=True))
+    finally:
+        for t in threads:
+            t.join()
+    if errors:
+        raise errors[0]
 
 
 # ---------------------------------------------------------------------------------------------------
