@@ -123,13 +123,21 @@ def check_page(browser, page, out_dir, strict=False, min_plots=0, settle=3.0):
         browser.send("Page.navigate", {"url": page.resolve().as_uri()}, session=session)
         if not browser.wait_event("Page.loadEventFired", session, browser.timeout):
             return False, f"FAIL {page}: the page did not finish loading within {browser.timeout:.0f} s", warnings
-        # plotly draws synchronously once its script ran: a figure not drawn after `settle` quiet seconds never will
+        # plotly draws synchronously once its script ran: a figure not drawn after `settle` seconds without a change
+        # and without a pending request (a figure loads plotly.js after the load event) never will
         deadline, previous, stable_since = time.monotonic() + browser.timeout, None, time.monotonic()
         while True:
             figures = browser.send("Runtime.evaluate", {"expression": FIGURE_PROBE, "returnByValue": True},
                                    session=session).get("result", {}).get("value") or []
+            with browser.cond:
+                requests = {e.get("method"): set() for e in browser.events}
+                for e in browser.events:
+                    if e.get("sessionId") == session:
+                        requests[e["method"]].add(e.get("params", {}).get("requestId"))
+            pending = requests.get("Network.requestWillBeSent", set()) - requests.get("Network.loadingFinished", set()) \
+                - requests.get("Network.loadingFailed", set())
             now = time.monotonic()
-            if figures != previous:
+            if figures != previous or pending:
                 previous, stable_since = figures, now
             if all(f["svg"] and f["traces"] for f in figures) or now - stable_since > settle or now > deadline:
                 break
@@ -232,7 +240,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("pages", nargs="*", help="HTML files to open from disk")
     parser.add_argument("--out", default="build/test/browser", help="folder for the screenshots")
-    parser.add_argument("--timeout", type=float, default=60.0, help="seconds per page to load and draw")
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds per page to load and draw")
     parser.add_argument("--settle", type=float, default=3.0, help="seconds without change after which undrawn figures fail")
     parser.add_argument("--strict", action="store_true", help="JavaScript errors and network attempts fail the page")
     parser.add_argument("--min-plots", type=int, default=0, help="fail a page with fewer plots")
