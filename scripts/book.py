@@ -4,26 +4,16 @@
                                                     (NB="6-5 6-7" runs only notebooks starting so)
     scripts/jupyter-python scripts/book.py strip    remove outputs and execution counts from notebooks/
 
-`make run` calls `run`; scripts/test.py uses the same functions with a fresh output folder.
-
-Notebooks are notebooks/*.ipynb sorted by file name (6-1-... to 6-7-..., then beyond-...). Each runs
-on a fresh kernel whose working directory is notebooks/, so `%jars ../lib/target/gan.jar` works.
-Up to two notebooks run at once (NB_JOBS), each in a child process whose output, the kernel's log
-included, goes to build/logs/<name>.log and is shown only when the kernel does not start.
-
-Outputs (build/ is ignored by git):
-    build/executed/<name>.ipynb          executed notebook, with outputs
-    build/executed/<name>.result.json    ok/failed, seconds, first error, and the key it was run for
-    build/logs/<name>.log                the child's and the kernel's stderr
-    build/book/index.html                the book: every notebook in lecture order
-    build/book/<name>.html               one page per notebook
-    build/book/assets/                   require.js, jQuery, MathJax and plotly.js, copied locally
-
-A notebook is executed again only when its source, the library jars (lib/target/gan.jar and
-lib/target/deps/) or data/ changed, or when its last run failed; its page is written again only when
-the executed notebook, this exporter, or its neighbours in the book changed.
+Notebooks are notebooks/*.ipynb in file-name order (the lecture's order). Each runs on a fresh kernel whose working
+folder is notebooks/, NB_JOBS (default 2) at a time, in a child process whose output, the kernel's log included, goes
+to build/logs/<name>.log (shown when the kernel does not start). A notebook runs again only when its source, the
+library (lib/target/gan.jar, lib/target/deps/) or data/ changed, or its last run failed; a page is written again only
+when its executed notebook, this file or its neighbours in the book changed. In build/: executed/<name>.ipynb and
+<name>.result.json, logs/, book/index.html, book/<name>.html, book/assets/ (require.js, jQuery, MathJax, plotly.js).
+scripts/test.py uses the same functions with build/test/ and no reuse.
 """
 import concurrent.futures
+import functools
 import hashlib
 import html
 import json
@@ -32,42 +22,29 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = ROOT / "notebooks"
+NOTEBOOKS, BUILD, DATA = ROOT / "notebooks", ROOT / "build", ROOT / "data"
 LIB_TARGET = ROOT / "lib" / "target"
-JAR = LIB_TARGET / "gan.jar"
-DEPS = LIB_TARGET / "deps"
-DATA = ROOT / "data"
-BUILD = ROOT / "build"
 KERNEL_NAME = "rapaio-jupyter-kernel"
-# What the patched kernel reports as language_info (its version cut to the Java feature release, see
-# lib/src/kernel-patch/.../ShellHandlers.java). Committed notebooks carry exactly this, so that JupyterLab and
-# Notebook 7, which write the kernel's language_info into a notebook on open, do not mark it modified.
+# What the patched kernel reports (lib/src/kernel-patch/.../ShellHandlers.java); committed notebooks carry exactly
+# this, so that JupyterLab and Notebook 7, which write it into a notebook on open, do not mark it modified.
 LANGUAGE_INFO = {"name": "java", "version": "17", "mimetype": "text/x-java-source", "file_extension": ".jshell",
                  "pygments_lexer": "java", "codemirror_mode": "java", "nbconvert_exporter": "script"}
-
 CELL_TIMEOUT = int(os.environ.get("NB_CELL_TIMEOUT", "1200"))      # seconds per cell
 STARTUP_TIMEOUT = 60                                                # seconds for a new kernel to answer kernel_info
 JOBS = max(1, int(os.environ.get("NB_JOBS", str(min(2, os.cpu_count() or 1)))))
-
 MATHJAX_CONFIG = "TeX-AMS_CHTML-full,Safe"
-PLOTLY_IN_JAR = re.compile(r"META-INF/resources/webjars/plotly\.js-dist/([0-9.]+)/plotly\.js$")
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 GAN_PLOTLY_OPEN = re.compile(r"""<script\b[^>]*\bclass\s*=\s*["']gan-plotly["'][^>]*>""", re.IGNORECASE)
 GAN_FIGURE = re.compile(r"""<div\b[^>]*\bclass\s*=\s*["'](?:[^"']*\s)?gan-figure[\s"']""", re.IGNORECASE)
 EXPORT_KEY = re.compile(r"<!-- gan-book export-key ([0-9a-f]+) -->\s*$")
 
 
-# ---------------------------------------------------------------------------------------------------
-# Notebooks and what they depend on
-
 def list_notebooks():
-    """notebooks/*.ipynb in book order: sorted by file name."""
     return sorted(p for p in NOTEBOOKS.glob("*.ipynb") if not p.name.startswith("."))
 
 
@@ -81,284 +58,45 @@ def rel(path):
 def first_heading(nb, fallback):
     """The text of the notebook's first markdown heading ('# 6-1. GAN 개요 / Overview' -> '6-1. GAN ...')."""
     for cell in nb.cells:
-        if cell.cell_type != "markdown":
-            continue
-        for line in cell.source.splitlines():
-            m = re.match(r"^\s*#{1,6}\s+(.+?)\s*#*\s*$", line)
-            if m:
+        for line in cell.source.splitlines() if cell.cell_type == "markdown" else []:
+            if m := re.match(r"^\s*#{1,6}\s+(.+?)\s*#*\s*$", line):
                 return m.group(1)
     return fallback
-
-
-def sha256_file(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
-def jar_fingerprint():
-    """Content of the library as the kernel sees it: every entry (name, CRC, size) of gan.jar, and the
-    names and sizes of lib/target/deps/*.jar. Rebuilding the jar from unchanged sources keeps it."""
-    h = hashlib.sha256()
-    if JAR.is_file():
-        with zipfile.ZipFile(JAR) as z:
-            for info in sorted(z.infolist(), key=lambda i: i.filename):
-                h.update(f"{info.filename}\0{info.CRC}\0{info.file_size}\n".encode())
-    else:
-        h.update(b"no jar")
-    for dep in sorted(DEPS.glob("*.jar")):
-        h.update(f"{dep.name}\0{dep.stat().st_size}\n".encode())
-    return h.hexdigest()
-
-
-def data_fingerprint():
-    h = hashlib.sha256()
-    if DATA.is_dir():
-        for f in sorted(p for p in DATA.rglob("*") if p.is_file()):
-            h.update(f"{f.relative_to(DATA)}\0{sha256_file(f)}\n".encode())
-    return h.hexdigest()
 
 
 def digest(*parts):
     h = hashlib.sha256()
     for part in parts:
-        h.update(part.encode() if isinstance(part, str) else part)
-        h.update(b"\0")
+        h.update((part.encode() if isinstance(part, str) else part) + b"\0")
     return h.hexdigest()
 
 
-def _umask():
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def sha256_file(path):
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-UMASK = _umask()
+def library_fingerprint():
+    """The library as the kernel sees it (gan.jar's entries: name, CRC, size; deps/*.jar: name, size) and data/:
+    rebuilding the jar from unchanged sources keeps it."""
+    jar, parts = LIB_TARGET / "gan.jar", []
+    if jar.is_file():
+        with zipfile.ZipFile(jar) as z:
+            parts += sorted(f"{i.filename} {i.CRC} {i.file_size}" for i in z.infolist())
+    parts += [f"{d.name} {d.stat().st_size}" for d in sorted((LIB_TARGET / "deps").glob("*.jar"))]
+    parts += [f"{f.relative_to(DATA)} {sha256_file(f)}" for f in sorted(DATA.rglob("*")) if f.is_file()]
+    return digest(*parts)
 
 
 def atomic_write(path, data):
-    """Writes a whole file or nothing: to a temporary file next to it, then renamed over it."""
+    """Writes a whole file or nothing: a temporary file beside it, renamed over it."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix="." + path.name + ".", suffix=".tmp")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{time.monotonic_ns()}.tmp")
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.chmod(tmp, 0o666 & ~UMASK)
+        tmp.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
         os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
-# ---------------------------------------------------------------------------------------------------
-# Executing one notebook (in a child process, so that its kernel's log goes to a file)
-
-def error_line(output):
-    """One line for an error output: 'IllegalStateException: D-loss 1.52 is not within 0.03 of log 4'.
-
-    The Java kernel reports a thrown exception as ename 'EvalException' with the exception's class and
-    message on the first traceback line, and a compile error as 'CompilerException' with the message
-    after the code excerpt."""
-    ename = output.get("ename", "") or "Error"
-    evalue = ANSI.sub("", output.get("evalue", "") or "").strip()
-    lines = [ANSI.sub("", part).strip() for entry in output.get("traceback", []) for part in entry.splitlines()]
-    lines = [line for line in lines if line]
-    if ename == "EvalException" and lines:
-        m = re.match(r"^([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)(?::\s*(.*))?$", lines[0])
-        if m:
-            simple = m.group(1).rsplit(".", 1)[-1]
-            return f"{simple}: {m.group(2)}" if m.group(2) else simple
-        return lines[0]
-    if ename == "CompilerException":
-        detail = [line for line in lines if line != "Compile error:" and not line.startswith("|")]
-        return f"CompilerException: {detail[0] if detail else evalue}"
-    first = evalue.splitlines()[0] if evalue else (lines[0] if lines else "")
-    return f"{ename}: {first}" if first else ename
-
-
-def execute_child(src, out, result_path):
-    """Runs one notebook on a fresh kernel; writes the executed notebook and a result JSON. Exit 0 when
-    every cell ran, 1 when a cell failed, 2 when the kernel did not start.
-
-    The kernel (rapaio-jupyter-kernel 3.0.1 with the project's start-up patch, lib/src/kernel-patch/)
-    starts every time; one that has not answered within STARTUP_TIMEOUT seconds is an error, reported
-    with its log (the parent prints it), not retried.
-    """
-    import nbformat
-
-    start = time.monotonic()
-    nb = nbformat.read(src, as_version=4)
-    result = execute_once(nb, STARTUP_TIMEOUT)
-    result["seconds"] = round(time.monotonic() - start, 2)
-    atomic_write(out, nbformat.writes(nb))
-    atomic_write(result_path, json.dumps(result, ensure_ascii=False, indent=1))
-    return 0 if result["ok"] else (1 if result["started"] else 2)
-
-
-def execute_once(nb, startup_timeout):
-    """Executes nb in place on a new kernel; returns the result dict (ok, started, error)."""
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
-
-    state = {"cell": None}
-    client = NotebookClient(nb, kernel_name=KERNEL_NAME, timeout=CELL_TIMEOUT, startup_timeout=startup_timeout,
-                            resources={"metadata": {"path": str(NOTEBOOKS)}})
-
-    def on_cell_execute(cell, cell_index):
-        state["cell"] = cell_index
-
-    client.on_cell_execute = on_cell_execute
-    result = {"ok": False, "cells": len(nb.cells), "error": None, "started": False}
-    try:
-        client.execute()
-        result["ok"] = True
-    except CellExecutionError:
-        result["error"] = cell_error(nb, state["cell"], None)
-    except (CellTimeoutError, TimeoutError) as e:
-        if state["cell"] is None:
-            result["error"] = {"kind": "startup", "message": f"kernel did not answer within {startup_timeout} s: "
-                                                             f"{type(e).__name__}: {e}"}
-        else:
-            result["error"] = cell_error(nb, state["cell"], f"timed out after {CELL_TIMEOUT} s (NB_CELL_TIMEOUT)")
-    except DeadKernelError as e:
-        message = f"the kernel died: {str(e).splitlines()[0] if str(e) else 'DeadKernelError'}"
-        result["error"] = (cell_error(nb, state["cell"], message) if state["cell"] is not None
-                           else {"kind": "startup", "message": message})
-    except Exception as e:  # kernel not found, did not start, ...
-        text = str(e).strip().splitlines()[0] if str(e).strip() else ""
-        if state["cell"] is None:
-            result["error"] = {"kind": "startup", "message": f"{type(e).__name__}: {text}"}
-        else:
-            result["error"] = cell_error(nb, state["cell"], f"{type(e).__name__}: {text}")
     finally:
-        # nbclient leaves its atexit clean-up registered when the kernel fails to start; it would only
-        # print an AssertionError into the log at exit
-        import atexit
-        atexit.unregister(client._cleanup_kernel)
-    result["started"] = result["ok"] or state["cell"] is not None
-    return result
-
-
-def cell_error(nb, index, message):
-    """Where and what: the cell (1-based index among all cells), its In [n], the error's first line."""
-    cell = nb.cells[index] if index is not None and index < len(nb.cells) else None
-    if message is None and cell is not None:
-        errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
-        message = error_line(errors[0]) if errors else "the cell raised an error"
-    return {"kind": "cell", "cell": None if index is None else index + 1,
-            "execution_count": cell.get("execution_count") if cell is not None else None,
-            "message": message or "error"}
-
-
-def describe_failure(name, error):
-    """'notebooks/6-5-x.ipynb cell 12 (In [7]): IllegalStateException: ...'"""
-    where = f"notebooks/{name}"
-    if error is None:
-        return f"{where}: failed"
-    if error.get("kind") == "cell":
-        count = error.get("execution_count")
-        prompt = f" (In [{count}])" if count is not None else ""
-        return f"{where} cell {error.get('cell')}{prompt}: {error.get('message')}"
-    return f"{where}: {error.get('message')}"
-
-
-class Executed:
-    """The outcome of running one notebook."""
-
-    def __init__(self, source, ok, seconds, error, log, skipped=False):
-        self.source, self.ok, self.seconds, self.error, self.log, self.skipped = source, ok, seconds, error, log, skipped
-
-    @property
-    def name(self):
-        return self.source.name
-
-    def line(self):
-        if self.ok:
-            return f"ok   notebooks/{self.name}"
-        return f"FAIL {describe_failure(self.name, self.error)}"
-
-
-def run_one(source, out_dir, log_dir, key):
-    """Executes `source` in a child process; returns an Executed. Thread-safe (one child each)."""
-    out = out_dir / source.name
-    result_path = out_dir / (source.stem + ".result.json")
-    log = log_dir / (source.stem + ".log")
-    log_dir.mkdir(parents=True, exist_ok=True)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    if result_path.exists():
-        result_path.unlink()
-    start = time.monotonic()
-    env = dict(os.environ, PYTHONUNBUFFERED="1")
-    with open(log, "wb") as log_file:
-        code = subprocess.run([sys.executable, str(Path(__file__).resolve()), "exec", str(source), str(out),
-                               str(result_path)], stdin=subprocess.DEVNULL, stdout=log_file,
-                              stderr=subprocess.STDOUT, env=env, cwd=str(ROOT)).returncode
-    seconds = time.monotonic() - start
-    try:
-        result = json.loads(result_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        result = {"ok": False, "started": False,
-                  "error": {"kind": "startup", "message": f"the notebook runner exited with {code} before writing a result"}}
-    result["seconds"] = round(seconds, 2)
-    result["key"] = key
-    atomic_write(result_path, json.dumps(result, ensure_ascii=False, indent=1))
-    return Executed(source, bool(result.get("ok")), seconds, result.get("error"), log)
-
-
-def print_kernel_log(log, lines=40):
-    """The tail of a child's log (the kernel's stderr), for a notebook whose kernel did not start."""
-    try:
-        text = Path(log).read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        return
-    print(f"       last {min(lines, len(text))} lines of {rel(log)}:")
-    for line in text[-lines:]:
-        print("       | " + ANSI.sub("", line))
-
-
-def execute_all(sources, out_dir, log_dir, keys, reuse):
-    """Executes the notebooks (two at a time by default) and prints one line per notebook, in the
-    order they finish: seconds, ok or FAIL with notebook, cell and error. With reuse, a notebook whose
-    last run succeeded for the same key is not run again. Returns {name: Executed}."""
-    results, todo, unselected = {}, [], []
-    for source in sources:
-        previous = read_result(out_dir / (source.stem + ".result.json")) if reuse else None
-        if (previous and previous.get("ok") and previous.get("key") == keys[source.name]
-                and (out_dir / source.name).is_file()):
-            results[source.name] = Executed(source, True, previous.get("seconds", 0.0), None, None, skipped=True)
-        elif reuse and not selected(source):
-            unselected.append(source.name)                   # NB=… names others: keep their last run, if any
-            if previous and (out_dir / source.name).is_file():
-                results[source.name] = Executed(source, bool(previous.get("ok")), previous.get("seconds", 0.0),
-                                                previous.get("error"), None, skipped=True)
-        else:
-            todo.append(source)
-    if unselected:
-        print(f"   not selected by NB={os.environ.get('NB', '')!r}, not run: {', '.join(unselected)}")
-    if reuse and results:
-        print(f"   unchanged, not run again: {', '.join(sorted(results))}")
-    if todo:
-        print(f"== executing {len(todo)} notebook{'s' if len(todo) != 1 else ''}, {min(JOBS, len(todo))} at a time "
-              f"(kernel logs in {rel(log_dir)}/)", flush=True)
-    with concurrent.futures.ThreadPoolExecutor(max_workers=JOBS) as pool:
-        futures = [pool.submit(run_one, s, out_dir, log_dir, keys[s.name]) for s in todo]
-        for future in concurrent.futures.as_completed(futures):
-            done = future.result()
-            results[done.name] = done
-            print(f"{done.seconds:7.1f} s  {done.line()}", flush=True)
-            if not done.ok and done.error and done.error.get("kind") == "startup":
-                print_kernel_log(done.log)
-    return results
-
-
-def selected(source):
-    """True unless NB (space-separated file-name prefixes, e.g. NB="6-5 6-7") leaves this notebook out."""
-    prefixes = os.environ.get("NB", "").split()
-    return not prefixes or any(source.name.startswith(p) for p in prefixes)
+        tmp.unlink(missing_ok=True)
 
 
 def read_result(path):
@@ -369,44 +107,148 @@ def read_result(path):
 
 
 # ---------------------------------------------------------------------------------------------------
-# Local copies of the scripts a page loads (require.js, jQuery, MathJax, plotly.js)
+# Executing notebooks
 
-# The page assets come from webjars on Maven Central (Maven is needed for the library anyway; after the
-# first fetch they are in ~/.m2 and build/webjars/, so later runs work offline).
-WEBJARS = {
-    "mathjax": ("org.webjars.npm:mathjax:2.7.9", "META-INF/resources/webjars/mathjax/2.7.9/"),
-    "requirejs": ("org.webjars:requirejs:2.3.6", "META-INF/resources/webjars/requirejs/2.3.6/"),
-    "jquery": ("org.webjars:jquery:3.7.1", "META-INF/resources/webjars/jquery/3.7.1/"),
-}
-WEBJAR_DIR = BUILD / "webjars"
+def error_line(output):
+    """One line for an error output. The kernel reports a thrown exception as ename 'EvalException' with class and
+    message on the first traceback line, a compile error as 'CompilerException' with the message after the code."""
+    ename, evalue = output.get("ename", "") or "Error", ANSI.sub("", output.get("evalue", "") or "").strip()
+    lines = [ANSI.sub("", part).strip() for entry in output.get("traceback", []) for part in entry.splitlines()]
+    lines = [line for line in lines if line]
+    if ename == "EvalException" and lines:
+        m = re.match(r"^([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)(?::\s*(.*))?$", lines[0])
+        if not m:
+            return lines[0]
+        return m.group(1).rsplit(".", 1)[-1] + (f": {m.group(2)}" if m.group(2) else "")
+    if ename == "CompilerException":
+        detail = [line for line in lines if line != "Compile error:" and not line.startswith("|")]
+        return f"CompilerException: {detail[0] if detail else evalue}"
+    first = evalue.splitlines()[0] if evalue else (lines[0] if lines else "")
+    return f"{ename}: {first}" if first else ename
+
+
+def execute_child(src, out, result_path):
+    """Executes one notebook on a fresh kernel into out and writes {ok, seconds, error} to result_path. A kernel
+    that has not answered within STARTUP_TIMEOUT seconds is an error (its log is printed), never retried."""
+    import atexit
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+    start, nb, at = time.monotonic(), nbformat.read(src, as_version=4), [None]
+    client = NotebookClient(nb, kernel_name=KERNEL_NAME, timeout=CELL_TIMEOUT, startup_timeout=STARTUP_TIMEOUT,
+                            resources={"metadata": {"path": str(NOTEBOOKS)}})
+    client.on_cell_execute = lambda cell, cell_index: at.__setitem__(0, cell_index)
+    error = None
+    try:
+        client.execute()
+    except Exception as e:
+        text = (str(e).strip().splitlines() or [""])[0]
+        if isinstance(e, CellExecutionError):
+            message = None
+        elif isinstance(e, (CellTimeoutError, TimeoutError)):
+            message = (f"kernel did not answer within {STARTUP_TIMEOUT} s: {type(e).__name__}: {text}" if at[0] is None
+                       else f"timed out after {CELL_TIMEOUT} s (NB_CELL_TIMEOUT)")
+        elif isinstance(e, DeadKernelError):
+            message = f"the kernel died: {text or 'DeadKernelError'}"
+        else:  # kernel not found, did not start, ...
+            message = f"{type(e).__name__}: {text}"
+        if at[0] is None:
+            error = {"kind": "startup", "message": message}
+        else:
+            cell = nb.cells[at[0]]
+            errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+            error = {"kind": "cell", "cell": at[0] + 1, "execution_count": cell.get("execution_count"),
+                     "message": message or (error_line(errors[0]) if errors else "the cell raised an error")}
+    finally:
+        atexit.unregister(client._cleanup_kernel)  # left registered when the kernel failed to start
+    atomic_write(out, nbformat.writes(nb))
+    atomic_write(result_path, json.dumps({"ok": error is None, "seconds": round(time.monotonic() - start, 2),
+                                          "error": error}, ensure_ascii=False, indent=1))
+    return 0 if error is None else 1
+
+
+def describe_failure(where, error):
+    """'notebooks/6-5-x.ipynb cell 12 (In [7]): IllegalStateException: ...'"""
+    if not error:
+        return f"{where}: failed"
+    if error.get("kind") != "cell":
+        return f"{where}: {error.get('message')}"
+    count = error.get("execution_count")
+    return f"{where} cell {error.get('cell')}{f' (In [{count}])' if count is not None else ''}: {error.get('message')}"
+
+
+class Job:
+    """One notebook to execute (label: what the lines call it) and, once run, its outcome."""
+
+    def __init__(self, source, out_dir, log_dir, key, label=None):
+        self.source, self.out, self.key = source, out_dir / source.name, key
+        self.result_path, self.log = out_dir / (source.stem + ".result.json"), log_dir / (source.stem + ".log")
+        self.label, self.name = label or f"notebooks/{source.name}", source.name
+        self.ok, self.seconds, self.error, self.skipped = False, 0.0, None, False
+
+    def line(self):
+        return f"ok   {self.label}" if self.ok else f"FAIL {describe_failure(self.label, self.error)}"
+
+    def run(self):
+        """Executes the notebook in a child process (thread-safe: one child each)."""
+        self.log.parent.mkdir(parents=True, exist_ok=True)
+        self.result_path.unlink(missing_ok=True)
+        start = time.monotonic()
+        with open(self.log, "wb") as log:
+            code = subprocess.run([sys.executable, str(Path(__file__).resolve()), "exec", str(self.source), str(self.out), str(self.result_path)],
+                                  stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT,
+                                  env=dict(os.environ, PYTHONUNBUFFERED="1")).returncode
+        result = read_result(self.result_path) or {"error": {"kind": "startup", "message":
+                                                             f"the notebook runner exited with {code} before writing a result"}}
+        self.ok, self.error, self.seconds = bool(result.get("ok")), result.get("error"), time.monotonic() - start
+        atomic_write(self.result_path, json.dumps(dict(result, seconds=round(self.seconds, 2), key=self.key),
+                                                  ensure_ascii=False, indent=1))
+        return self
+
+
+def execute_all(jobs, reuse):
+    """Executes the jobs, JOBS at a time, the longest last time first, printing one line per job as it finishes
+    (seconds, ok or FAIL with cell and error). With reuse, a notebook whose last run succeeded for the same key,
+    or that NB leaves out, is not run again. Returns the jobs."""
+    todo, kept, unselected = [], [], []
+    prefixes = os.environ.get("NB", "").split() if reuse else []
+    for job in jobs:
+        previous = read_result(job.result_path) or {}
+        job.seconds = previous.get("seconds", 0.0)
+        unchanged = previous.get("ok") and previous.get("key") == job.key and job.out.is_file()
+        if reuse and (unchanged or (prefixes and not any(job.name.startswith(p) for p in prefixes))):
+            job.ok, job.error, job.skipped = bool(previous.get("ok")), previous.get("error"), True
+            (kept if unchanged else unselected).append(job)
+        else:
+            todo.append(job)
+    if unselected:
+        print(f"   not selected by NB={os.environ.get('NB', '')!r}, not run: {', '.join(j.name for j in unselected)}")
+    if kept:
+        print(f"   unchanged, not run again: {', '.join(sorted(j.name for j in kept))}")
+    if todo:
+        print(f"== executing {len(todo)} notebook{'s' if len(todo) != 1 else ''}, {min(JOBS, len(todo))} at a time "
+              f"(kernel logs in {rel(todo[0].log.parent)}/)", flush=True)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=JOBS) as pool:
+        for done in concurrent.futures.as_completed([pool.submit(job.run) for job in
+                                                     sorted(todo, key=lambda j: -j.seconds)]):
+            job = done.result()
+            print(f"{job.seconds:7.1f} s  {job.line()}", flush=True)
+            if not job.ok and (job.error or {}).get("kind") == "startup":
+                text = job.log.read_text(encoding="utf-8", errors="replace").splitlines()[-40:]
+                print(f"       last {len(text)} lines of {rel(job.log)}:\n" + "\n".join("       | " + ANSI.sub("", line)
+                                                                                       for line in text))
+    return [job for job in jobs if job in todo or job.out.is_file()]   # NB=… may leave out notebooks never run
+
+
+# ---------------------------------------------------------------------------------------------------
+# Local copies of the scripts a page loads: require.js, jQuery, MathJax (webjars on Maven Central, fetched once
+# into build/webjars/) and plotly.js (the library's dependency)
+
+WEBJARS = {"mathjax": ("org.webjars.npm:mathjax:2.7.9", "META-INF/resources/webjars/mathjax/2.7.9/"),
+           "requirejs": ("org.webjars:requirejs:2.3.6", "META-INF/resources/webjars/requirejs/2.3.6/"),
+           "jquery": ("org.webjars:jquery:3.7.1", "META-INF/resources/webjars/jquery/3.7.1/")}
 DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1"
-
-
-def webjar(name):
-    """The jar of WEBJARS[name] in build/webjars/, fetched with Maven (dependency:copy) when missing."""
-    artifact = WEBJARS[name][0]
-    _, artifact_id, version = artifact.split(":")
-    jar = WEBJAR_DIR / f"{artifact_id}-{version}.jar"
-    if jar.is_file():
-        return jar
-    WEBJAR_DIR.mkdir(parents=True, exist_ok=True)
-    print(f"== book: fetching {artifact} (page assets) with Maven into {rel(WEBJAR_DIR)}/", flush=True)
-    done = subprocess.run(os.environ.get("MVN", "mvn").split() + ["-q", "-B", f"{DEPENDENCY_PLUGIN}:copy",
-                          f"-Dartifact={artifact}", f"-DoutputDirectory={WEBJAR_DIR}"], cwd=WEBJAR_DIR,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    if done.returncode != 0 or not jar.is_file():
-        print(ANSI.sub("", done.stdout))
-        raise SystemExit(f"book: Maven could not fetch {artifact} into {rel(WEBJAR_DIR)} (exit {done.returncode}); "
-                         f"see above (offline? the first run needs Maven Central)")
-    return jar
-
-
-def read_webjar(name, path):
-    """The bytes of `path` (relative to the webjar's resource folder) in WEBJARS[name]."""
-    with zipfile.ZipFile(webjar(name)) as z:
-        return z.read(WEBJARS[name][1] + path)
-
-
 # Only what MathJax needs for TeX input and CommonHTML output (about 4 MB of its 54 MB).
 MATHJAX_PARTS = ["MathJax.js", f"config/{MATHJAX_CONFIG.split(',')[0]}.js", "config/Safe.js", "config/local",
                  "extensions", "jax/input/TeX", "jax/element", "jax/output/CommonHTML", "jax/output/PreviewHTML",
@@ -414,71 +256,59 @@ MATHJAX_PARTS = ["MathJax.js", f"config/{MATHJAX_CONFIG.split(',')[0]}.js", "con
                  "fonts/HTML-CSS/TeX/otf", "localization/en"]
 
 
-def copy_tree_atomically(make, dest):
-    """Builds a folder in a temporary sibling with make(tmp) and renames it into place."""
-    tmp = Path(tempfile.mkdtemp(dir=dest.parent, prefix="." + dest.name + "."))
-    try:
-        make(tmp)
-        os.chmod(tmp, 0o777 & ~UMASK)
-        if dest.exists():
-            shutil.rmtree(dest)
-        os.replace(tmp, dest)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-
-
-def plotly_jar():
-    jars = sorted(DEPS.glob("plotly.js-dist-*.jar"))
-    if not jars:
-        raise SystemExit(f"book: {rel(DEPS)}/plotly.js-dist-*.jar missing; build the library first (make jar)")
-    return jars[-1]
-
-
-def plotly_version():
-    with zipfile.ZipFile(plotly_jar()) as z:
-        for name in z.namelist():
-            m = PLOTLY_IN_JAR.match(name)
-            if m:
-                return m.group(1)
-    raise SystemExit(f"book: {plotly_jar()} has no META-INF/resources/webjars/plotly.js-dist/<version>/plotly.js")
+def maven_fetch(artifact, folder):
+    """folder/<artifactId>-<version>.jar of artifact ("group:artifactId:version"), fetched with Maven when missing."""
+    _, artifact_id, version = artifact.split(":")
+    jar = Path(folder) / f"{artifact_id}-{version}.jar"
+    if not jar.is_file():
+        jar.parent.mkdir(parents=True, exist_ok=True)
+        print(f"== fetching {artifact} with Maven into {rel(jar.parent)}/", flush=True)
+        done = subprocess.run(os.environ.get("MVN", "mvn").split() + ["-q", "-B", f"{DEPENDENCY_PLUGIN}:copy",
+                              f"-Dartifact={artifact}", f"-DoutputDirectory={jar.parent}"], cwd=jar.parent,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        if done.returncode != 0 or not jar.is_file():
+            print(ANSI.sub("", done.stdout))
+            raise SystemExit(f"Maven could not fetch {artifact} (exit {done.returncode}); see above (offline? the first "
+                             f"run needs Maven Central)")
+    return jar
 
 
 def ensure_assets(book_dir):
-    """Copies require.js, jQuery, MathJax (the parts used) and plotly.js into <book>/assets once."""
+    """Copies require.js, jQuery, the parts of MathJax used and plotly.js into <book>/assets once; returns plotly's
+    version."""
     assets = book_dir / "assets"
+
+    def extract(name, wanted, dest):      # the webjar's entries under `wanted` into dest, whole or not at all
+        prefix = WEBJARS[name][1]
+        tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        with zipfile.ZipFile(maven_fetch(WEBJARS[name][0], BUILD / "webjars")) as z:
+            for info in z.infolist():
+                part = info.filename[len(prefix):]
+                if not info.is_dir() and info.filename.startswith(prefix) and any(
+                        part == w or part.startswith(w + "/") for w in wanted):
+                    (tmp / part).parent.mkdir(parents=True, exist_ok=True)
+                    (tmp / part).write_bytes(z.read(info))
+        if dest.exists():
+            shutil.rmtree(dest) if dest.is_dir() else dest.unlink()
+        os.replace(tmp / wanted[0] if len(wanted) == 1 else tmp, dest)
+        shutil.rmtree(tmp, ignore_errors=True)
+
     assets.mkdir(parents=True, exist_ok=True)
-    for target, name, path in [("require.min.js", "requirejs", "require.min.js"),
-                               ("jquery.min.js", "jquery", "jquery.min.js")]:
+    for target, name in [("require.min.js", "requirejs"), ("jquery.min.js", "jquery")]:
         if not (assets / target).is_file():
-            atomic_write(assets / target, read_webjar(name, path))
-
-    mathjax = assets / "mathjax"
-    if not (mathjax / "MathJax.js").is_file():
-        prefix = WEBJARS["mathjax"][1]
-        parts = tuple(prefix + part for part in MATHJAX_PARTS)
-
-        def copy_mathjax(tmp):
-            with zipfile.ZipFile(webjar("mathjax")) as z:
-                for info in z.infolist():
-                    name = info.filename
-                    if info.is_dir() or not any(name == p or name.startswith(p + "/") for p in parts):
-                        continue
-                    dest = tmp / name[len(prefix):]
-                    dest.parent.mkdir(parents=True, exist_ok=True)
-                    dest.write_bytes(z.read(info))
-            if not (tmp / "MathJax.js").is_file():
-                raise SystemExit(f"book: {webjar('mathjax')} has no MathJax.js")
-
-        copy_tree_atomically(copy_mathjax, mathjax)
-
-    version = plotly_version()
-    plotly = assets / f"plotly-{version}.js"
-    if not plotly.is_file():
-        with zipfile.ZipFile(plotly_jar()) as z:
+            extract(name, [target], assets / target)
+    if not (assets / "mathjax" / "MathJax.js").is_file():
+        extract("mathjax", MATHJAX_PARTS, assets / "mathjax")
+    jars = sorted((LIB_TARGET / "deps").glob("plotly.js-dist-*.jar"))
+    if not jars:
+        raise SystemExit(f"book: {rel(LIB_TARGET / 'deps')}/plotly.js-dist-*.jar missing; build the library (make jar)")
+    version = jars[-1].name[len("plotly.js-dist-"):-len(".jar")]
+    if not (assets / f"plotly-{version}.js").is_file():
+        with zipfile.ZipFile(jars[-1]) as z:
             prefix = f"META-INF/resources/webjars/plotly.js-dist/{version}/"
-            atomic_write(plotly, z.read(prefix + "plotly.js"))
             atomic_write(assets / f"plotly-{version}.LICENSE", z.read(prefix + "LICENSE"))
+            atomic_write(assets / f"plotly-{version}.js", z.read(prefix + "plotly.js"))
     return version
 
 
@@ -514,45 +344,31 @@ def plotly_loader(version):
 
 NAV_STYLE = ("font: 14px/1.6 system-ui, sans-serif; padding: 8px 16px; display: flex; gap: 24px; "
              "border-bottom: 1px solid #ddd; background: #fafafa")
+NOTEBOOK_LINK = re.compile(r"""href=(["'])(?:\./)?([A-Za-z0-9][\w.-]*)\.ipynb(#[^"']*)?\1""")
 
 
 def nav_bar(prev, nxt, executed_href):
     """Contents / previous / next links; prev and nxt are (href, title) or None."""
     links = ['<a href="index.html">Contents</a>']
-    if prev:
-        links.append(f'<a href="{html.escape(prev[0])}">&larr; {html.escape(prev[1])}</a>')
-    if nxt:
-        links.append(f'<a href="{html.escape(nxt[0])}">{html.escape(nxt[1])} &rarr;</a>')
+    links += [f'<a href="{html.escape(prev[0])}">&larr; {html.escape(prev[1])}</a>'] if prev else []
+    links += [f'<a href="{html.escape(nxt[0])}">{html.escape(nxt[1])} &rarr;</a>'] if nxt else []
     links.append(f'<a href="{html.escape(executed_href)}">executed notebook (.ipynb)</a>')
     return f'<nav class="gan-book-nav" style="{NAV_STYLE}">{"".join(links)}</nav>\n'
-
-
-_exporter = None
-
-
-def exporter():
-    global _exporter
-    if _exporter is None:
-        from nbconvert import HTMLExporter
-        _exporter = HTMLExporter(template_name="lab")
-        # Everything the page loads comes from assets/ next to it: nothing from the network.
-        _exporter.mathjax_url = f"assets/mathjax/MathJax.js?config={MATHJAX_CONFIG}"
-        _exporter.require_js_url = "assets/require.min.js"
-        _exporter.jquery_url = "assets/jquery.min.js"
-    return _exporter
-
-
-NOTEBOOK_LINK = re.compile(r"""href=(["'])(?:\./)?([A-Za-z0-9][\w.-]*)\.ipynb(#[^"']*)?\1""")
 
 
 def link_pages(body):
     """Links to a sibling notebook (`6-7-theory.ipynb#s6`, which JupyterLab follows) point to its page in the book
     (`6-7-theory.html#s6`); links to anything else are left as they are."""
-    def page(m):
-        if not (NOTEBOOKS / (m.group(2) + ".ipynb")).is_file():
-            return m.group(0)
-        return f"href={m.group(1)}{m.group(2)}.html{m.group(3) or ''}{m.group(1)}"
-    return NOTEBOOK_LINK.sub(page, body)
+    return NOTEBOOK_LINK.sub(lambda m: f"href={m.group(1)}{m.group(2)}.html{m.group(3) or ''}{m.group(1)}"
+                             if (NOTEBOOKS / (m.group(2) + ".ipynb")).is_file() else m.group(0), body)
+
+
+@functools.cache
+def exporter():
+    """nbconvert's HTML exporter, everything a page loads from assets/ beside it."""
+    from nbconvert import HTMLExporter
+    return HTMLExporter(template_name="lab", mathjax_url=f"assets/mathjax/MathJax.js?config={MATHJAX_CONFIG}",
+                        require_js_url="assets/require.min.js", jquery_url="assets/jquery.min.js")
 
 
 def export_page(executed, page, title, nav, version, key):
@@ -566,33 +382,46 @@ def export_page(executed, page, title, nav, version, key):
     head = re.search(r"<head[^>]*>", body)
     if head is None:
         raise ValueError(f"nbconvert wrote no <head> for {executed}")
-    insert = head.end()
-    charset = re.compile(r"\s*<meta charset=[^>]*>").match(body, insert)
-    if charset:
-        insert = charset.end()
+    insert = (re.compile(r"\s*<meta charset=[^>]*>").match(body, head.end()) or head).end()
     if GAN_FIGURE.search(body):
         body = body[:insert] + "\n" + plotly_loader(version) + body[insert:]
-    m = re.search(r"<body[^>]*>", body)
-    if m:
+    if m := re.search(r"<body[^>]*>", body):
         body = body[:m.end()] + "\n" + nav + body[m.end():]
-        tail = body.rfind("</body>")
-        if tail >= 0:
+        if (tail := body.rfind("</body>")) >= 0:
             body = body[:tail] + nav + body[tail:]
-    body = body.rstrip() + f"\n<!-- gan-book export-key {key} -->\n"
-    atomic_write(page, body)
+    atomic_write(page, body.rstrip() + f"\n<!-- gan-book export-key {key} -->\n")
 
 
 def page_key(page):
     """The export key a page was written for (from its last line), or None."""
     try:
         with open(page, "rb") as f:
-            f.seek(0, os.SEEK_END)
-            f.seek(max(0, f.tell() - 200))
-            tail = f.read().decode("utf-8", errors="replace")
+            f.seek(max(0, f.seek(0, os.SEEK_END) - 200))
+            m = EXPORT_KEY.search(f.read().decode("utf-8", errors="replace"))
     except OSError:
         return None
-    m = EXPORT_KEY.search(tail)
     return m.group(1) if m else None
+
+
+def glossary_html():
+    """The glossary table of README.md (the markdown table after its `<!-- glossary` comment) as HTML, its $…$ left
+    for MathJax; "" when README.md has none."""
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8") if readme.is_file() else ""
+    if (start := text.find("<!-- glossary")) < 0:
+        return ""
+    rows = []
+    for line in text[start:].splitlines()[1:]:
+        if not line.startswith("|"):
+            break
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if not all(set(c) <= set("-: ") for c in cells):
+            tag = "th" if not rows else "td"
+            rows.append("<tr>" + "".join(f"<{tag}>{html.escape(c).replace('`', '')}</{tag}>" for c in cells) + "</tr>")
+    if not rows:
+        return ""
+    return ('<h2 id="glossary">용어 / Glossary</h2>\n<table class="glossary">\n<thead>' + rows[0] + "</thead>\n<tbody>\n"
+            + "\n".join(rows[1:]) + "\n</tbody>\n</table>\n")
 
 
 INDEX_STYLE = """
@@ -603,43 +432,15 @@ th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid #ddd; ver
 """
 
 
-README = ROOT / "README.md"
-
-
-def glossary_html():
-    """The glossary table of README.md (the markdown table after its `<!-- glossary` comment) as HTML,
-    its $…$ left for MathJax; "" when README.md has none."""
-    text = README.read_text(encoding="utf-8") if README.is_file() else ""
-    start = text.find("<!-- glossary")
-    if start < 0:
-        return ""
+def write_index(book_dir, jobs, titles, executed_rel):
     rows = []
-    for line in text[start:].splitlines()[1:]:
-        if not line.startswith("|"):
-            break
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if all(set(c) <= set("-: ") for c in cells):
-            continue
-        tag = "th" if not rows else "td"
-        rows.append("<tr>" + "".join(f"<{tag}>{html.escape(c).replace('`', '')}</{tag}>" for c in cells) + "</tr>")
-    if not rows:
-        return ""
-    return ('<h2 id="glossary">용어 / Glossary</h2>\n<table class="glossary">\n<thead>' + rows[0] + "</thead>\n<tbody>\n"
-            + "\n".join(rows[1:]) + "\n</tbody>\n</table>\n")
-
-
-def write_index(book_dir, entries, executed_rel):
-    """entries: list of dict(name, title, ok, seconds, error)."""
-    rows = []
-    for e in entries:
-        stem = Path(e["name"]).stem
-        status = ('<span class="ok">ok</span>' if e["ok"] else
-                  f'<span class="failed">failed</span><br><span class="small">{html.escape(describe_failure(e["name"], e["error"]))}</span>')
-        written = (book_dir / f"{stem}.html").is_file()
-        title = (f'<a href="{html.escape(stem)}.html">{html.escape(e["title"])}</a>' if written
-                 else html.escape(e["title"]))
-        ipynb = (f'<a href="{html.escape(executed_rel)}/{html.escape(e["name"])}">.ipynb</a>' if written else "")
-        rows.append(f'<tr><td>{title}</td><td>{status}</td><td class="small">{e["seconds"]:.1f} s</td>'
+    for j in jobs:
+        stem, written = j.source.stem, (book_dir / f"{j.source.stem}.html").is_file()
+        status = ('<span class="ok">ok</span>' if j.ok else '<span class="failed">failed</span><br><span class="small">'
+                  f'{html.escape(describe_failure(j.label, j.error))}</span>')
+        title = f'<a href="{html.escape(stem)}.html">{html.escape(titles[j.name])}</a>' if written else html.escape(titles[j.name])
+        ipynb = f'<a href="{html.escape(executed_rel)}/{html.escape(j.name)}">.ipynb</a>' if written else ""
+        rows.append(f'<tr><td>{title}</td><td>{status}</td><td class="small">{j.seconds:.1f} s</td>'
                     f'<td class="small">{ipynb}</td></tr>')
     page = f"""<!DOCTYPE html>
 <html lang="ko">
@@ -673,43 +474,34 @@ Each page works offline: open it from disk.</p>
     return index
 
 
-def publish(sources, results, executed_dir, book_dir, titles):
-    """Writes the pages whose key changed, removes pages of deleted notebooks, writes the index.
-    Returns the list of pages (Path) in book order."""
-    version = ensure_assets(book_dir)
-    exporter_hash = sha256_file(Path(__file__))
-    executed_rel = os.path.relpath(executed_dir, book_dir)
-    pages, entries, written = [], [], 0
-    for i, source in enumerate(sources):
-        name, stem = source.name, source.stem
-        prev = (sources[i - 1].stem + ".html", titles[sources[i - 1].name]) if i > 0 else None
-        nxt = (sources[i + 1].stem + ".html", titles[sources[i + 1].name]) if i + 1 < len(sources) else None
-        nav = nav_bar(prev, nxt, f"{executed_rel}/{name}")
-        executed = executed_dir / name
-        page = book_dir / f"{stem}.html"
+def publish(jobs, book_dir, titles):
+    """Writes the pages whose key changed, removes pages of deleted notebooks, writes the index. Returns (pages in
+    book order, index)."""
+    version, exporter_hash = ensure_assets(book_dir), sha256_file(__file__)
+    executed_rel = os.path.relpath(jobs[0].out.parent, book_dir) if jobs else "../executed"
+    pages, written = [], 0
+    for i, job in enumerate(jobs):
+        near = [(j.source.stem + ".html", titles[j.name]) if j else None
+                for j in (jobs[i - 1] if i else None, jobs[i + 1] if i + 1 < len(jobs) else None)]
+        nav = nav_bar(*near, f"{executed_rel}/{job.name}")
+        page = book_dir / f"{job.source.stem}.html"
         pages.append(page)
-        result = results[name]
-        if executed.is_file():
-            key = digest(sha256_file(executed), exporter_hash, version, nav, titles[name])
-            if page_key(page) != key:
-                try:
-                    export_page(executed, page, titles[name], nav, version, key)
-                    written += 1
-                except Exception as e:  # one bad page must not stop the book
-                    result.ok = False
-                    result.error = {"kind": "export", "message": f"HTML export failed: {type(e).__name__}: {e}"}
-                    print(f"FAIL {describe_failure(name, result.error)}")
-                    if page.exists():
-                        page.unlink()
-        elif page.exists():
-            page.unlink()
-        entries.append({"name": name, "title": titles[name], "ok": result.ok, "seconds": result.seconds,
-                        "error": result.error})
-    current = {p.name for p in pages} | {"index.html"}
+        if not job.out.is_file():
+            page.unlink(missing_ok=True)
+            continue
+        key = digest(sha256_file(job.out), exporter_hash, version, nav, titles[job.name])
+        if page_key(page) != key:
+            try:
+                export_page(job.out, page, titles[job.name], nav, version, key)
+                written += 1
+            except Exception as e:  # one bad page must not stop the book
+                job.ok, job.error = False, {"kind": "export", "message": f"HTML export failed: {type(e).__name__}: {e}"}
+                print(f"FAIL {describe_failure(job.label, job.error)}")
+                page.unlink(missing_ok=True)
     for old in book_dir.glob("*.html"):
-        if old.name not in current:
+        if old not in pages and old.name != "index.html":
             old.unlink()
-    index = write_index(book_dir, entries, executed_rel)
+    index = write_index(book_dir, jobs, titles, executed_rel)
     print(f"== book: {len(pages)} page{'s' if len(pages) != 1 else ''} in {rel(book_dir)}/ ({written} written, "
           f"{len(pages) - written} unchanged)")
     return pages, index
@@ -718,76 +510,63 @@ def publish(sources, results, executed_dir, book_dir, titles):
 # ---------------------------------------------------------------------------------------------------
 # Commands
 
-def build_book(out_root, reuse):
-    """Executes (what changed, with reuse) and publishes every notebook under out_root:
-    out_root/executed, out_root/logs, out_root/book. Returns (results, pages, index)."""
+def build_book(out_root, reuse, extra_jobs=(), sources=None):
+    """Executes (with reuse: what changed) the notebooks (default: all) into out_root/executed (logs in
+    out_root/logs), and extra_jobs in the same pool, then publishes out_root/book. Returns (notebook jobs run or
+    kept, pages, index)."""
     import nbformat
-    sources = list_notebooks()
+    sources = list_notebooks() if sources is None else sources
     if not sources:
         raise SystemExit(f"book: no notebooks in {rel(NOTEBOOKS)}/")
-    library = digest(jar_fingerprint(), data_fingerprint())
-    keys, titles = {}, {}
-    for source in sources:
-        keys[source.name] = digest(source.read_bytes(), library)
-        titles[source.name] = first_heading(nbformat.read(source, as_version=4), source.stem)
-    executed_dir, log_dir, book_dir = out_root / "executed", out_root / "logs", out_root / "book"
-    results = execute_all(sources, executed_dir, log_dir, keys, reuse)
-    sources = [s for s in sources if s.name in results]     # NB=… may leave out notebooks never run before
+    library, executed_dir = library_fingerprint(), out_root / "executed"
+    titles = {s.name: first_heading(nbformat.read(s, as_version=4), s.stem) for s in sources}
+    jobs = [Job(s, executed_dir, out_root / "logs", digest(s.read_bytes(), library)) for s in sources]
+    done = execute_all(jobs + list(extra_jobs), reuse)
+    jobs = [j for j in jobs if j in done]
     for stale in executed_dir.glob("*.ipynb"):
-        if stale.name not in keys:
+        if stale.name not in titles:
             stale.unlink()
             (executed_dir / (stale.stem + ".result.json")).unlink(missing_ok=True)
-    pages, index = publish(sources, results, executed_dir, book_dir, titles)
-    return sources, results, pages, index
+    return (jobs, *publish(jobs, out_root / "book", titles))
 
 
 def command_run():
     start = time.monotonic()
-    sources, results, pages, index = build_book(BUILD, reuse=True)
-    failed = [results[s.name] for s in sources if not results[s.name].ok]
-    print(f"== {len(sources) - len(failed)} of {len(sources)} notebooks ok ({time.monotonic() - start:.1f} s)")
-    for f in failed:
-        print(f"FAIL {describe_failure(f.name, f.error)}")
+    jobs, pages, index = build_book(BUILD, reuse=True)
+    failed = [j for j in jobs if not j.ok]
+    print(f"== {len(jobs) - len(failed)} of {len(jobs)} notebooks ok ({time.monotonic() - start:.1f} s)")
+    for j in failed:
+        print(f"FAIL {describe_failure(j.label, j.error)}")
     print(f"Open the book: file://{index}")
     return 1 if failed else 0
 
 
 def strip_outputs(nb):
-    """Clears outputs and execution counts in place and sets language_info to LANGUAGE_INFO; True when
-    something changed."""
-    changed = False
-    if dict(nb.metadata.get("language_info", {})) != LANGUAGE_INFO:
-        nb.metadata["language_info"] = dict(LANGUAGE_INFO)
-        changed = True
+    """Clears outputs and execution counts in place and sets language_info to LANGUAGE_INFO; True when something
+    changed."""
+    changed = dict(nb.metadata.get("language_info", {})) != LANGUAGE_INFO
+    nb.metadata["language_info"] = dict(LANGUAGE_INFO)
     for cell in nb.cells:
         if cell.cell_type == "code":
-            if cell.get("outputs") or cell.get("execution_count") is not None:
-                changed = True
-            cell.outputs = []
-            cell.execution_count = None
-        if "execution" in cell.get("metadata", {}):
-            del cell.metadata["execution"]
-            changed = True
+            changed |= bool(cell.get("outputs")) or cell.get("execution_count") is not None
+            cell.outputs, cell.execution_count = [], None
+        changed |= cell.get("metadata", {}).pop("execution", None) is not None
     return changed
 
 
-def command_strip(paths):
-    import nbformat
-    for path in [Path(p) for p in paths] or list_notebooks():
-        nb = nbformat.read(path, as_version=4)
-        if strip_outputs(nb):
-            atomic_write(path, nbformat.writes(nb) + "\n")
-            print(f"stripped {rel(path)}")
-    return 0
-
-
 def main(argv):
-    if len(argv) >= 1 and argv[0] == "exec" and len(argv) == 4:
+    if argv[:1] == ["exec"] and len(argv) == 4:
         return execute_child(*argv[1:])
     if argv == ["run"]:
         return command_run()
-    if argv and argv[0] == "strip":
-        return command_strip(argv[1:])
+    if argv[:1] == ["strip"]:
+        import nbformat
+        for path in [Path(p) for p in argv[1:]] or list_notebooks():
+            nb = nbformat.read(path, as_version=4)
+            if strip_outputs(nb):
+                atomic_write(path, nbformat.writes(nb) + "\n")
+                print(f"stripped {rel(path)}")
+        return 0
     print(__doc__.split("\n\n")[1], file=sys.stderr)
     return 2
 
