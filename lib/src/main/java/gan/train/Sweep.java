@@ -23,7 +23,7 @@ import java.util.function.Function;
  * <pre>
  *   for each config c, on one of `threads` worker threads:
  *     t ← new Trainer(c, real)                          (its own networks, optimizers and random streams)
- *     for each checkpoint e (default: only c.epochs()):
+ *     for each checkpoint e (default: only c.algorithm().epochs()):
  *       t.train(e − t.epoch());  record measure(t)
  *     if training diverges: keep what was measured, note the failure, go on with the other configs
  *   return the runs in the order of the configs
@@ -86,11 +86,6 @@ public final class Sweep {
         this.threads = Check.atLeast("threads", threads, 1);
     }
 
-    /** A sweep with one thread per available processor ({@link Runtime#availableProcessors()}). */
-    public static Sweep onAllCores() {
-        return new Sweep(Runtime.getRuntime().availableProcessors());
-    }
-
     /** The number of worker threads. */
     public int threads() {
         return threads;
@@ -121,7 +116,7 @@ public final class Sweep {
      *
      * @param configs     at least one; each config's {@code epochs()} must equal the last checkpoint
      * @param realRows    the real data every run trains on; each trainer takes its own copy
-     * @param checkpoints strictly increasing epochs ≥ 0, or null for "once, after {@code config.epochs()}"
+     * @param checkpoints strictly increasing epochs ≥ 0, or null for "once, after {@code config.algorithm().epochs()}"
      * @param measure     called with the trainer at each checkpoint, on a worker thread
      * @return one {@link Run} per config, in the order of {@code configs}
      * @throws IllegalArgumentException for bad arguments, before any training starts
@@ -196,7 +191,7 @@ public final class Sweep {
                                      Function<Trainer, R> measure) {
         long start = System.nanoTime();
         Trainer trainer = new Trainer(config, realRows);
-        int[] points = checkpoints == null ? new int[] {config.epochs()} : checkpoints;
+        int[] points = checkpoints == null ? new int[] {config.algorithm().epochs()} : checkpoints;
         List<Integer> epochs = new ArrayList<>();
         List<R> values = new ArrayList<>();
         String failure = null;
@@ -227,9 +222,9 @@ public final class Sweep {
             }
         }
         int last = checkpoints[checkpoints.length - 1];
-        if (last != c.epochs()) {
+        if (last != c.algorithm().epochs()) {
             throw new IllegalArgumentException("the last checkpoint must be the run's end: configs[" + i + "].epochs() is "
-                    + c.epochs() + ", the last checkpoint " + last + "; use withEpochs(" + last + ")");
+                    + c.algorithm().epochs() + ", the last checkpoint " + last + "; use toBuilder().epochs(" + last + ")");
         }
     }
 

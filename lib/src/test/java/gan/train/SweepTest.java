@@ -21,7 +21,7 @@ class SweepTest {
         for (int k : new int[] {1, 2}) {
             for (double lr : new double[] {1e-4, 1e-3}) {
                 for (long seed : new long[] {1, 2}) {
-                    configs.add(GanConfig.normal().withK(k).withLearningRate(lr).withSeed(seed).withEpochs(epochs).withHistoryEvery(50));
+                    configs.add(GanConfig.normal().toBuilder().k(k).learningRate(lr).seed(seed).epochs(epochs).historyEvery(50).build());
                 }
             }
         }
@@ -52,8 +52,8 @@ class SweepTest {
     @Test
     void runsComeBackInInputOrderAndTheListenerRunsOnTheCallingThread() {
         List<GanConfig> configs = new ArrayList<>();
-        configs.add(GanConfig.normal().withEpochs(600).withSeed(7));      // the slowest first: it finishes last
-        for (long s = 1; s <= 4; s++) configs.add(GanConfig.normal().withEpochs(20).withSeed(s));
+        configs.add(GanConfig.normal().toBuilder().epochs(600).seed(7).build());      // the slowest first: it finishes last
+        for (long s = 1; s <= 4; s++) configs.add(GanConfig.normal().toBuilder().epochs(20).seed(s).build());
         Thread caller = Thread.currentThread();
         List<Integer> finished = new ArrayList<>();
         List<Sweep.Run<Integer>> runs = new Sweep(2).onRunDone(run -> {
@@ -63,8 +63,8 @@ class SweepTest {
         for (int i = 0; i < configs.size(); i++) {
             assertEquals(i, runs.get(i).index());
             assertSame(configs.get(i), runs.get(i).config());
-            assertEquals(configs.get(i).epochs(), runs.get(i).valueOr(-1));
-            assertEquals(configs.get(i).epochs(), runs.get(i).last().epoch());
+            assertEquals(configs.get(i).algorithm().epochs(), runs.get(i).valueOr(-1));
+            assertEquals(configs.get(i).algorithm().epochs(), runs.get(i).last().epoch());
             assertTrue(runs.get(i).seconds() > 0);
         }
         assertEquals(List.of(0, 1, 2, 3, 4), finished.stream().sorted().toList(), "each run reported once");
@@ -72,7 +72,7 @@ class SweepTest {
 
     @Test
     void checkpointsMeasureDuringTrainingWithoutChangingIt() {
-        GanConfig c = GanConfig.normal().withLearningRate(1e-3).withEpochs(1000).withHistoryEvery(100);
+        GanConfig c = GanConfig.normal().toBuilder().learningRate(1e-3).epochs(1000).historyEvery(100).build();
         int[] checkpoints = {0, 50, 100, 1000};
         Sweep.Run<Double> run = new Sweep(2).run(List.of(c), rows(REAL), checkpoints, JSD).get(0);
         assertEquals(List.of(0, 50, 100, 1000), run.epochs());
@@ -92,8 +92,8 @@ class SweepTest {
 
     @Test
     void aDivergedRunIsReportedAndTheOthersGoOn() {
-        GanConfig wild = GanConfig.normal().withOptimizer(OptimizerKind.SGD).withLearningRate(1e12).withEpochs(50).withHistoryEvery(1);
-        List<Sweep.Run<Double>> runs = new Sweep(2).run(List.of(GanConfig.normal().withEpochs(50), wild), REAL, JSD);
+        GanConfig wild = GanConfig.normal().toBuilder().optimizer(OptimizerKind.SGD).learningRate(1e12).epochs(50).historyEvery(1).build();
+        List<Sweep.Run<Double>> runs = new Sweep(2).run(List.of(GanConfig.normal().toBuilder().epochs(50).build(), wild), REAL, JSD);
         assertFalse(runs.get(0).diverged());
         assertTrue(runs.get(0).valueOr(Double.NaN) < Math.log(2));
         assertTrue(runs.get(1).diverged());
@@ -108,13 +108,13 @@ class SweepTest {
             throw new IllegalStateException("measure failed for seed " + t.config().seed());
         };
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> new Sweep(2).run(List.of(GanConfig.normal().withEpochs(5)), REAL, broken));
+                () -> new Sweep(2).run(List.of(GanConfig.normal().toBuilder().epochs(5).build()), REAL, broken));
         assertEquals("measure failed for seed 1", e.getMessage());
     }
 
     @Test
     void jsdToDoesNotDisturbTheTrainer() {
-        Trainer a = new Trainer(GanConfig.normal().withEpochs(20), REAL), b = new Trainer(GanConfig.normal().withEpochs(20), REAL);
+        Trainer a = new Trainer(GanConfig.normal().toBuilder().epochs(20).build(), REAL), b = new Trainer(GanConfig.normal().toBuilder().epochs(20).build(), REAL);
         a.train();
         b.train();
         double first = JSD.apply(a);
@@ -133,7 +133,7 @@ class SweepTest {
         List<GanConfig> withNull = new ArrayList<>();
         withNull.add(null);
         assertMessage(() -> s.run(withNull, REAL, JSD), "configs[0] must not be null");
-        List<GanConfig> two = List.of(GanConfig.normal().withEpochs(100), GanConfig.normal().withEpochs(200));
+        List<GanConfig> two = List.of(GanConfig.normal().toBuilder().epochs(100).build(), GanConfig.normal().toBuilder().epochs(200).build());
         assertMessage(() -> s.run(two, rows(REAL), new int[] {0, 50, 50, 100}, JSD), "strictly increasing", "[0, 50, 50, 100]", "index 2");
         assertMessage(() -> s.run(two, rows(REAL), new int[] {-1, 100}, JSD), "strictly increasing epochs >= 0");
         assertMessage(() -> s.run(two, rows(REAL), new int[] {50, 100}, JSD), "configs[1].epochs() is 200", "last checkpoint 100");
