@@ -109,6 +109,7 @@ public final class Trainer {
         this.listener = Check.notNull("listener", listener);
         return this;
     }
+
     /** Trains {@code config().algorithm().epochs()} more epochs; returns the whole history so far. */
     public List<HistoryRow> train() { return train(algorithm.epochs()); }
 
