@@ -38,12 +38,24 @@ JAVA_OPTS = ["-XX:+UseSerialGC", "-Xmx256m"]          # ./gan's defaults
 TORCH = os.path.join(ROOT, "bench", "torch_gan.py")
 TORCH_PYTHON = os.environ.get("TORCH_PYTHON") or sys.executable   # make bench: the project's Python, with torch 2.13
 
+# the benchmark's own numbers; the lecture's defaults (networks, k, batches, epochs, optimizer, history) come from
+# GanConfig through `./gan config EXAMPLE` (lecture_config)
 EXAMPLES = {
-    "normal": dict(title="example 1 (normal): D 1-8-1, G 8-4-1, k = 2, 5 batches of 200, Adam 1e-4; history every 100 epochs",
-                   full=10_000, quick=2_000, target=80.0),
-    "four-gaussians": dict(title="example 2 (four-gaussians): G 10-128-2, D 2-128-1, k = 1, 5 batches of 200, Adam 1e-4; "
-                                 "history every 500 epochs", full=50_000, quick=2_000, target=10.0),
+    "normal": dict(name="example 1 (normal)", quick=2_000, target=80.0),
+    "four-gaussians": dict(name="example 2 (four-gaussians)", quick=2_000, target=10.0),
 }
+
+
+def lecture_config(example):
+    """The example's configuration as GanConfig holds it: one JSON line from `java -cp gan.jar gan.cli.Main config EXAMPLE`."""
+    out = subprocess.run(["java", "-cp", JAR, "gan.cli.Main", "config", example], check=True, capture_output=True, text=True).stdout
+    c = json.loads(out)
+    d, g, o = c["discriminator"]["sizes"], c["generator"]["sizes"], c["d_optimizer"]
+    shape = lambda sizes: "-".join(map(str, sizes))
+    lr = f"{o['lr']:.0e}".replace("e-0", "e-")                  # 1e-4
+    title = (f"{EXAMPLES[example]['name']}: D {shape(d)}, G {shape(g)}, k = {c['k']}, {c['batches']} batches of {c['batch_size']}, "
+             f"{o['kind'].capitalize()} {lr}; history every {c['history_every']} epochs")
+    return dict(EXAMPLES[example], title=title, full=c["epochs"])
 RSS_TARGET_MB = 300
 
 
@@ -133,7 +145,8 @@ def main():
     print(f"   {os.cpu_count()} CPUs; load average (1, 5, 15 min) at start: {load()}")
     results = {"size": size, "reps": a.reps, "started": started, "load_start": os.getloadavg(), "examples": {}}
     summary = []
-    for example, spec in EXAMPLES.items():
+    for example in EXAMPLES:
+        spec = lecture_config(example)
         epochs = spec[size]
         print(f"\n== {spec['title']}; {epochs:,} epochs")
         runs = {"java": [], "torch": []}
@@ -150,7 +163,7 @@ def main():
 
     cli = None
     if not a.no_cli and a.only != "torch":
-        epochs = EXAMPLES["four-gaussians"][size]
+        epochs = lecture_config("four-gaussians")[size]
         cmd = ["./gan", "train", "four-gaussians", "--quiet"] + ([] if size == "full" else ["--epochs", str(epochs)])
         out, rss = run(cmd)
         trained = next((s for s in out.splitlines() if s.startswith("trained")), "")

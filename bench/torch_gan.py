@@ -3,7 +3,8 @@
 
     /usr/bin/python3 bench/torch_gan.py normal|four-gaussians [--epochs N] [--history-every N] [--seed S]
 
-The same work as gan.bench.Bench (gan.train.Trainer with GanConfig.normal() / fourGaussians()):
+The same work as gan.bench.Bench (gan.train.Trainer with GanConfig.normal() / fourGaussians()); the numbers below
+are read from GanConfig at start-up (`./gan config EXAMPLE`), not kept here:
 
   example 1   D 1-8-1 (relu, sigmoid), G 8-4-1 (relu, linear), Xavier-uniform weights and biases (a bias of
               n units from U(+-sqrt(3/n)), TensorFlow's rule), noise U(-1,1)^8, k = 2, history every 100 epochs,
@@ -31,6 +32,7 @@ import argparse
 import json
 import math
 import os
+import subprocess
 import time
 
 import numpy as np
@@ -43,10 +45,23 @@ REAL = 1000
 SAMPLES = 10_000
 
 
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+JAR = os.path.join(ROOT, "lib", "target", "gan.jar")
+
+
 def config(example):
-    if example == "normal":
-        return dict(g=[8, 4, 1], d=[1, 8, 1], init="xavier", k=2, epochs=10_000, history=100, bins=50)
-    return dict(g=[10, 128, 2], d=[2, 128, 1], init="orthogonal", k=1, epochs=50_000, history=500, bins=20)
+    """The example's defaults from their one home, gan.train.GanConfig (`./gan config EXAMPLE`, one JSON line)."""
+    out = subprocess.run(["java", "-cp", JAR, "gan.cli.Main", "config", example], check=True, capture_output=True, text=True).stdout
+    j = json.loads(out)
+    d_opt, g_opt = j["d_optimizer"], j["g_optimizer"]
+    supported = (j["noise"] == "uniform" and j["schedule"] == "lecture" and j["generator_loss"] == "non-saturating"
+                 and d_opt["kind"] == g_opt["kind"] == "adam" and j["real_samples"] == REAL)
+    if not supported:
+        raise SystemExit(f"torch_gan.py implements uniform noise, the lecture's schedule, the non-saturating G-loss and Adam "
+                         f"on {REAL} samples; the configuration is {out}")
+    init = "xavier" if j["weight_init"] == "xavier-uniform" else j["weight_init"]   # "orthogonal(1.4)"
+    return dict(g=j["generator"]["sizes"], d=j["discriminator"]["sizes"], init=init, bias_init=j["bias_init"], k=j["k"],
+                batches=j["batches"], epochs=j["epochs"], history=j["history_every"], bins=j["kl_bins"], d_opt=d_opt, g_opt=g_opt)
 
 
 def mlp(sizes, init):
@@ -57,9 +72,11 @@ def mlp(sizes, init):
             torch.nn.init.xavier_uniform_(lin.weight)
             a = math.sqrt(3.0 / sizes[i + 1])             # TF's fans for a 1-D bias: (n, n)
             torch.nn.init.uniform_(lin.bias, -a, a)
+        elif init.startswith("orthogonal(") and init.endswith(")"):
+            torch.nn.init.orthogonal_(lin.weight, gain=float(init[len("orthogonal("):-1]))
+            torch.nn.init.zeros_(lin.bias)                 # both examples: orthogonal weights come with zero biases
         else:
-            torch.nn.init.orthogonal_(lin.weight, gain=1.4)
-            torch.nn.init.zeros_(lin.bias)
+            raise SystemExit(f"torch_gan.py has no initializer {init}")
         layers.append(lin)
         if i < len(sizes) - 2:
             layers.append(torch.nn.ReLU())
@@ -105,10 +122,13 @@ def main():
     nz = c["g"][0]
     G = mlp(c["g"], c["init"])
     D = mlp(c["d"], c["init"])
-    opt_g = torch.optim.Adam(G.parameters(), lr=1e-4, betas=(0.9, 0.999), eps=1e-8)
-    opt_d = torch.optim.Adam(D.parameters(), lr=1e-4, betas=(0.9, 0.999), eps=1e-8)
+    def adam(params, o):
+        return torch.optim.Adam(params, lr=o["lr"], betas=(o["beta1"], o["beta2"]), eps=o["epsilon"])
+
+    opt_g = adam(G.parameters(), c["g_opt"])
+    opt_d = adam(D.parameters(), c["d_opt"])
     g_params = list(G.parameters())
-    batches, k = 5, c["k"]
+    batches, k = c["batches"], c["k"]
     size = REAL // batches
 
     def noise(m):

@@ -17,7 +17,7 @@ import java.util.random.RandomGenerator;
  *
  * {@link #nextDouble()} is uniform on [0, 1) with 53 random bits and {@link #nextGaussian()} is
  * {@link RandomGenerator}'s standard normal (a modified ziggurat), both computed from {@link #nextLong()}.
- * Not thread-safe: give each thread its own {@link #split()}.
+ * Not thread-safe: give each thread its own generator ({@link #derive}).
  */
 public final class Rng implements RandomGenerator {
     private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
@@ -62,11 +62,6 @@ public final class Rng implements RandomGenerator {
     @Override
     public double nextDouble() {
         return (nextLong() >>> 11) * 0x1.0p-53;
-    }
-
-    /** A new generator, statistically independent of this one, seeded from this one's next output. */
-    public Rng split() {
-        return new Rng(nextLong());
     }
 
     /** Uniform on [lo, hi). */

@@ -1,6 +1,5 @@
 package gan.bench;
 
-import gan.Rng;
 import gan.data.Datasets;
 import gan.stats.ModeCoverage;
 import gan.train.GanConfig;
@@ -49,13 +48,13 @@ public final class Bench {
             System.exit(2);
         }
         String example = args[0];
-        GanConfig config = example.equals("normal") ? GanConfig.normal() : GanConfig.fourGaussians();
+        GanConfig config = GanConfig.example(example);
         for (int i = 1; i + 1 < args.length; i += 2) {
             int v = Integer.parseInt(args[i + 1]);
             switch (args[i]) {
-                case "--epochs" -> config = config.withEpochs(v);
-                case "--history-every" -> config = config.withHistoryEvery(v);
-                case "--seed" -> config = config.withSeed(v);
+                case "--epochs" -> config = config.toBuilder().epochs(v).build();
+                case "--history-every" -> config = config.toBuilder().historyEvery(v).build();
+                case "--seed" -> config = config.toBuilder().seed(v).build();
                 default -> {
                     System.err.println("unknown option " + args[i]);
                     System.exit(2);
@@ -65,21 +64,10 @@ public final class Bench {
         System.out.println(run(example, config));
     }
 
-    private static double[][] data(String example, GanConfig config) {
-        Rng rng = Rng.derive(config.seed(), "data");
-        if (example.equals("normal")) {
-            double[] x = Datasets.standardNormal(Datasets.LECTURE_SIZE, rng);
-            double[][] rows = new double[x.length][];
-            for (int i = 0; i < x.length; i++) rows[i] = new double[] {x[i]};
-            return rows;
-        }
-        return Datasets.fourGaussians(Datasets.LECTURE_SIZE, rng);
-    }
-
     static String run(String example, GanConfig config) {
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().getId();
-        double[][] real = data(example, config);
+        double[][] real = gan.cli.Main.realData(example, config.seed());
 
         // 1) the timed run
         Trainer t = new Trainer(config, real);
@@ -106,7 +94,7 @@ public final class Bench {
         }
 
         // 3) allocation per step after warm-up
-        Trainer probe = new Trainer(config.withHistoryEvery(Integer.MAX_VALUE), real);
+        Trainer probe = new Trainer(config.toBuilder().historyEvery(Integer.MAX_VALUE).build(), real);
         probe.train(10);                                               // warm-up: work rows are allocated here
         long s0 = probe.steps(), a0 = mx.getThreadAllocatedBytes(tid);
         probe.train(PROBE_EPOCHS);
@@ -121,7 +109,7 @@ public final class Bench {
                         + "\"wall_s\": %.4f, \"cpu_s\": %.4f, \"us_per_step_wall\": %.3f, \"us_per_step_cpu\": %.3f, "
                         + "\"alloc_run_bytes\": %d, \"alloc_per_step\": %.3f, \"alloc_per_history\": %.0f, %s, "
                         + "\"java\": \"%s\", \"cpus\": %d}",
-                example, config.seed(), config.epochs(), config.historyEvery(), steps, wall / 1e9, cpu / 1e9, wall / 1e3 / steps, cpu / 1e3 / steps,
+                example, config.seed(), config.algorithm().epochs(), config.monitoring().historyEvery(), steps, wall / 1e9, cpu / 1e9, wall / 1e3 / steps, cpu / 1e3 / steps,
                 alloc, perStep, perHistory, q, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
     }
 }

@@ -4,11 +4,9 @@ import gan.AtomicWrite;
 import gan.Rng;
 import gan.data.Datasets;
 import gan.nn.Mlp;
-import gan.optim.OptimizerKind;
 import gan.stats.ModeCoverage;
 import gan.train.GanConfig;
 import gan.train.GeneratedSamples;
-import gan.train.GeneratorLoss;
 import gan.train.HistoryRow;
 import gan.train.Schedule;
 import gan.train.Trainer;
@@ -32,8 +30,6 @@ public final class Main {
     static final int REAL_SAMPLES = Datasets.LECTURE_SIZE;
     /** Default --samples. */
     static final int DEFAULT_SAMPLES = 10_000;
-    /** The lecture prints a progress line every 100 epochs. */
-    static final int PROGRESS_EVERY = 100;
     /** Mode coverage counts fakes within this many stds of a mode's mean (the 6-6 check). */
     static final double COVERAGE_STDS = 1.5;
     /** Widest hidden layer --d-hidden and --g-hidden accept (128 is the lecture's largest). */
@@ -54,13 +50,19 @@ public final class Main {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Options o;
         GanConfig config;
+        Trainer trainer;
         try {
             o = Options.parse(args);
-            if (o.help) {
+            if (o.command == Options.Command.HELP) {
                 out.print(help());
                 return stdoutChecked(out, err, 0);
             }
             config = o.config();
+            if (o.command == Options.Command.CONFIG) {
+                out.println(ConfigJson.of(o.example, config));
+                return stdoutChecked(out, err, 0);
+            }
+            trainer = new Trainer(config, realData(o.example, config.seed()));   // checks batches against the real samples
         } catch (IllegalArgumentException e) {
             err.println("gan: " + e.getMessage() + " (see ./gan --help)");
             return 2;
@@ -76,7 +78,7 @@ public final class Main {
         }
         int code;
         try {
-            code = train(o, config, out, err);
+            code = train(o, config, trainer, out, err);
         } catch (IOException e) {
             err.println("gan: " + e.getMessage());
             code = 1;
@@ -98,12 +100,20 @@ public final class Main {
         return code;
     }
 
-    private static int train(Options o, GanConfig config, PrintStream out, PrintStream err) throws IOException {
-        Rng dataRng = Rng.derive(config.seed(), "data");
-        double[][] real = o.example.equals("normal")
-                ? column(Datasets.standardNormal(REAL_SAMPLES, dataRng))
-                : Datasets.fourGaussians(REAL_SAMPLES, dataRng);
-        Trainer trainer = new Trainer(config, real);
+    /**
+     * The example's {@value #REAL_SAMPLES} real samples, one row each, from the stream "data" of {@code seed}: what
+     * {@code ./gan train} and {@link gan.bench.Bench} train on.
+     */
+    public static double[][] realData(String example, long seed) {
+        Rng dataRng = Rng.derive(seed, "data");
+        if (!example.equals("normal")) return Datasets.fourGaussians(REAL_SAMPLES, dataRng);
+        double[] x = Datasets.standardNormal(REAL_SAMPLES, dataRng);
+        double[][] rows = new double[x.length][];
+        for (int i = 0; i < x.length; i++) rows[i] = new double[] {x[i]};
+        return rows;
+    }
+
+    private static int train(Options o, GanConfig config, Trainer trainer, PrintStream out, PrintStream err) throws IOException {
         if (!o.quiet) {
             out.println("# " + o.example + ": " + config.describe().replace("\n", "\n# "));
             trainer.onHistory(row -> out.println(row.progressLine()));
@@ -190,7 +200,7 @@ public final class Main {
     /** Samples per chunk: {@value #CHUNK_DOUBLES} numbers over the noise and G's layers (both outputs of each). */
     static int chunk(GanConfig config) {
         long perSample = config.noiseDim();
-        int[] sizes = config.generator().sizes();
+        int[] sizes = config.networks().generator().sizes();
         for (int i = 1; i < sizes.length; i++) perSample += 2L * sizes[i];
         return (int) Math.max(1, CHUNK_DOUBLES / perSample);
     }
@@ -219,51 +229,55 @@ public final class Main {
         return line.append('\n').toString();
     }
 
-    private static double[][] column(double[] v) {
-        double[][] r = new double[v.length][];
-        for (int i = 0; i < v.length; i++) r[i] = new double[] {v[i]};
-        return r;
-    }
-
     /** Width of a network's (first) hidden layer, for the help text. */
     private static int hidden(Mlp.Spec spec) {
         return spec.sizes()[1];
     }
 
+    /** The help text; every default in it is read from {@link GanConfig#normal()} and {@link GanConfig#fourGaussians()}. */
     static String help() {
         GanConfig n = GanConfig.normal(), f = GanConfig.fourGaussians();
+        GanConfig.Algorithm na = n.algorithm(), fa = f.algorithm();
+        String schedules = String.join(", ", java.util.Arrays.stream(Schedule.values()).map(Schedule::cliName).toList());
         return String.join("\n",
                 "usage: ./gan train normal|four-gaussians [options]",
+                "       ./gan config normal|four-gaussians    print the example's configuration as one JSON line",
                 "",
                 "Trains the lecture's example 1 (normal: 1-D standard normal data) or example 2",
                 "(four-gaussians: four 2-D normals with means (0,0), (0,2), (2,0), (2,2) and std 0.5)",
-                "with Goodfellow et al.'s Algorithm 1, and prints the lecture's progress line every 100 epochs.",
+                "with Goodfellow et al.'s Algorithm 1, and prints a progress line at every history row.",
                 "",
                 "options (defaults are the lecture's: normal / four-gaussians)",
-                "  --epochs N            passes over the " + REAL_SAMPLES + " real samples (" + n.epochs() + " / " + f.epochs() + ")",
-                "  --batches B           mini-batches per epoch, the last takes the remainder (" + n.batches() + ")",
-                "  --k K                 discriminator steps per generator step (" + n.k() + " / " + f.k() + ")",
-                "  --lr LR               learning rate of both networks (" + n.dLearningRate() + ")",
-                "  --optimizer NAME      adam, sgd, momentum or rmsprop (" + n.dOptimizer().cliName() + ")",
+                "  --epochs N            passes over the " + REAL_SAMPLES + " real samples (" + na.epochs() + " / " + fa.epochs() + ")",
+                "  --batches B           mini-batches per epoch, the last takes the remainder (" + na.batches() + " / " + fa.batches() + ")",
+                "  --k K                 discriminator steps per generator step (" + na.k() + " / " + fa.k() + ")",
+                "  --lr LR               learning rate of both networks (" + n.optimizers().discriminator().learningRate() + " / "
+                        + f.optimizers().discriminator().learningRate() + ")",
+                "  --optimizer NAME      adam, sgd, momentum or rmsprop, with its default hyperparameters ("
+                        + n.optimizers().discriminator().kind().cliName() + " / " + f.optimizers().discriminator().kind().cliName() + ")",
                 "  --generator-loss L    non-saturating (the lecture's) or saturating (the paper's) ("
-                        + n.generatorLoss().cliName() + ")",
-                "  --d-hidden H          units in D's hidden layer, 1 to " + MAX_HIDDEN + " (" + hidden(n.discriminator()) + " / " + hidden(f.discriminator()) + ")",
-                "  --g-hidden H          units in G's hidden layer, 1 to " + MAX_HIDDEN + " (" + hidden(n.generator()) + " / " + hidden(f.generator()) + ")",
-                "  --schedule S          lecture (one step per mini-batch, D k times then G) or paper",
-                "                        (a D step on every mini-batch, a G step after every k-th) (" + n.schedule().cliName() + ")",
-                "  --seed S              fixes the data, the weights, the noise and the shuffles (" + n.seed() + ")",
+                        + na.generatorLoss().cliName() + " / " + fa.generatorLoss().cliName() + ")",
+                "  --d-hidden H          units in D's hidden layer, 1 to " + MAX_HIDDEN + " (" + hidden(n.networks().discriminator()) + " / "
+                        + hidden(f.networks().discriminator()) + ")",
+                "  --g-hidden H          units in G's hidden layer, 1 to " + MAX_HIDDEN + " (" + hidden(n.networks().generator()) + " / "
+                        + hidden(f.networks().generator()) + ")",
+                "  --schedule S          " + schedules + " (" + na.schedule().cliName() + " / " + fa.schedule().cliName() + "):",
+                "                        lecture: one step per mini-batch, D k times then G; paper: a D step on every",
+                "                        mini-batch, a G step after every k-th; generator_heavy: a D step on every",
+                "                        mini-batch, then k G steps",
+                "  --seed S              fixes the data, the weights, the noise and the shuffles (" + n.seed() + " / " + f.seed() + ")",
                 "  --samples M           generated samples for the summary and --out, 1 to " + MAX_SAMPLES + " (" + DEFAULT_SAMPLES + ");",
                 "                        made and written " + CHUNK_DOUBLES / (1 << 20) * 8 + " MB at a time, so any M fits in the heap",
                 "  --out FILE.csv        write the M generated samples (header x, or x,y)",
                 "  --history FILE.csv    write the history: epoch,d_loss,g_loss,mean_d_real,mean_d_fake,kl",
-                "  --history-every N     measure (and print) every N epochs (" + PROGRESS_EVERY + ")",
+                "  --history-every N     measure (and print) every N epochs (" + n.monitoring().historyEvery() + " / "
+                        + f.monitoring().historyEvery() + ")",
                 "  --save FILE           save the trained GAN (networks, optimizer state) for Trainer.load",
                 "  --quiet               no progress lines",
                 "  --help                this text",
                 "",
-                "Networks: normal D 1-8-1 (relu, sigmoid), G 8-4-1 (relu, linear), Xavier-uniform init,",
-                "noise U(-1,1)^8; four-gaussians G 10-128-2 and D 2-128-1 (relu), orthogonal init (gain 1.4),",
-                "zero biases, noise U(-1,1)^10.",
+                "Networks: normal " + network(n) + ";",
+                "four-gaussians " + network(f) + ".",
                 "Options take their value as '--epochs 50' or '--epochs=50'; each option at most once.",
                 "Outputs (--out, --history, --save) are checked before training: the folder must exist and be",
                 "writable, the file must be new or a writable regular file (a symbolic link is followed), and",
@@ -277,204 +291,10 @@ public final class Main {
                 "");
     }
 
-    /** Parsed command line. */
-    static final class Options {
-        String example;
-        boolean help;
-        boolean quiet;
-        Integer epochs, batches, k, historyEvery, dHidden, gHidden;
-        Double lr;
-        OptimizerKind optimizer;
-        GeneratorLoss generatorLoss;
-        Schedule schedule;
-        Long seed;
-        int samples = DEFAULT_SAMPLES;
-        Path out, history, save;
-
-        /** Every option ./gan takes (besides --help). */
-        static final java.util.Set<String> OPTIONS = java.util.Set.of("--epochs", "--batches", "--k", "--history-every", "--d-hidden",
-                "--g-hidden", "--samples", "--lr", "--seed", "--optimizer", "--generator-loss", "--schedule", "--out", "--history", "--save",
-                "--quiet");
-
-        /** "--out fakes.csv": how messages name an output. */
-        static String label(String option, Path file) {
-            return option + " " + file;
-        }
-
-        /**
-         * Checks every output before training (folder exists and is writable, the target is a regular
-         * file or new, the name fits) and that no two options name the same file (after links).
-         */
-        void checkOutputs() throws IOException {
-            String[] names = {"--out", "--history", "--save"};
-            Path[] paths = {out, history, save};
-            Path[] targets = new Path[paths.length];
-            for (int i = 0; i < paths.length; i++) {
-                if (paths[i] == null) continue;
-                targets[i] = AtomicWrite.check(label(names[i], paths[i]), paths[i]);
-                for (int j = 0; j < i; j++) {
-                    if (targets[j] != null && targets[j].equals(targets[i])) {
-                        throw new IllegalArgumentException(label(names[j], paths[j]) + " and " + label(names[i], paths[i])
-                                + " name the same file (" + targets[i] + "); give each output its own file");
-                    }
-                }
-            }
-        }
-
-        static Options parse(String[] args) {
-            Options o = new Options();
-            if (args.length == 0) {
-                throw new IllegalArgumentException("missing command: use 'train normal' or 'train four-gaussians'");
-            }
-            int i = 0;
-            if (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
-                o.help = true;
-                return o;
-            }
-            if (!args[0].equals("train")) {
-                throw new IllegalArgumentException("unknown command '" + args[0] + "': the command is train");
-            }
-            i++;
-            java.util.Set<String> seen = new java.util.HashSet<>();
-            for (; i < args.length; i++) {
-                String a = args[i];
-                if (a.equals("--help") || a.equals("-h")) {
-                    o.help = true;
-                    return o;
-                }
-                if (!a.startsWith("--")) {
-                    if (o.example != null) {
-                        throw new IllegalArgumentException("unexpected argument '" + a + "' (the example is already " + o.example + ")");
-                    }
-                    if (!a.equals("normal") && !a.equals("four-gaussians")) {
-                        throw new IllegalArgumentException("unknown example '" + a + "': use normal or four-gaussians");
-                    }
-                    o.example = a;
-                    continue;
-                }
-                String v = null;                                   // --name=value or --name value
-                int eq = a.indexOf('=');
-                if (eq > 0) {
-                    v = a.substring(eq + 1);
-                    a = a.substring(0, eq);
-                }
-                if (!OPTIONS.contains(a)) {
-                    throw new IllegalArgumentException("unknown option " + a);
-                }
-                if (!seen.add(a)) {
-                    throw new IllegalArgumentException(a + " is given twice; give each option once");
-                }
-                if (a.equals("--quiet")) {
-                    if (v != null) throw new IllegalArgumentException("--quiet takes no value, got '" + v + "'");
-                    o.quiet = true;
-                    continue;
-                }
-                if (v == null) {
-                    if (i + 1 >= args.length) {
-                        throw new IllegalArgumentException(a + " needs a value");
-                    }
-                    v = args[++i];
-                    if (v.startsWith("--")) {
-                        throw new IllegalArgumentException(a + " needs a value, got the option " + v
-                                + (a.equals("--out") || a.equals("--history") || a.equals("--save") ? " (for a file of that name write " + a + "=" + v + ")" : ""));
-                    }
-                }
-                if (v.isEmpty()) {
-                    throw new IllegalArgumentException(a + " needs a value, got an empty one");
-                }
-                String value = v;
-                switch (a) {
-                    case "--epochs" -> o.epochs = positiveInt(a, v);
-                    case "--batches" -> o.batches = positiveInt(a, v);
-                    case "--k" -> o.k = positiveInt(a, v);
-                    case "--history-every" -> o.historyEvery = positiveInt(a, v);
-                    case "--d-hidden" -> o.dHidden = intBetween(a, v, 1, MAX_HIDDEN);
-                    case "--g-hidden" -> o.gHidden = intBetween(a, v, 1, MAX_HIDDEN);
-                    case "--samples" -> o.samples = intBetween(a, v, 1, MAX_SAMPLES);
-                    case "--lr" -> o.lr = positiveDouble(a, v);
-                    case "--seed" -> o.seed = parseLong(a, v);
-                    case "--optimizer" -> o.optimizer = named(a, () -> OptimizerKind.parse(value));
-                    case "--generator-loss" -> o.generatorLoss = named(a, () -> GeneratorLoss.parse(value));
-                    case "--schedule" -> o.schedule = named(a, () -> Schedule.parse(value));
-                    case "--out" -> o.out = Path.of(v);
-                    case "--history" -> o.history = Path.of(v);
-                    case "--save" -> o.save = Path.of(v);
-                    default -> throw new IllegalArgumentException("unknown option " + a);
-                }
-            }
-            if (o.example == null) {
-                throw new IllegalArgumentException("missing example: use 'train normal' or 'train four-gaussians'");
-            }
-            return o;
-        }
-
-        GanConfig config() {
-            GanConfig c = example.equals("normal") ? GanConfig.normal() : GanConfig.fourGaussians();
-            c = c.withHistoryEvery(historyEvery != null ? historyEvery : PROGRESS_EVERY);
-            if (epochs != null) c = c.withEpochs(epochs);
-            if (batches != null) {
-                if (batches > REAL_SAMPLES) {
-                    throw new IllegalArgumentException("--batches must be <= the " + REAL_SAMPLES + " real samples, got " + batches);
-                }
-                c = c.withBatches(batches);
-            }
-            if (k != null) c = c.withK(k);
-            if (lr != null) c = c.withLearningRate(lr);
-            if (optimizer != null) c = c.withOptimizer(optimizer);
-            if (generatorLoss != null) c = c.withGeneratorLoss(generatorLoss);
-            if (schedule != null) c = c.withSchedule(schedule);
-            if (seed != null) c = c.withSeed(seed);
-            if (dHidden != null) c = c.withDiscriminator(withHidden(c.discriminator(), dHidden));
-            if (gHidden != null) c = c.withGenerator(withHidden(c.generator(), gHidden));
-            return c;
-        }
-
-        /** The same network with every hidden layer {@code width} units wide (both examples have one). */
-        private static Mlp.Spec withHidden(Mlp.Spec spec, int width) {
-            int[] sizes = spec.sizes();
-            for (int i = 1; i < sizes.length - 1; i++) sizes[i] = width;
-            return new Mlp.Spec(sizes, spec.hidden(), spec.output());
-        }
-
-        private static <T> T named(String option, java.util.function.Supplier<T> parse) {
-            try {
-                return parse.get();
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(option + ": " + e.getMessage());
-            }
-        }
-
-        private static int positiveInt(String option, String v) {
-            return intBetween(option, v, 1, Integer.MAX_VALUE);
-        }
-
-        private static int intBetween(String option, String v, int lo, int hi) {
-            try {
-                int n = Integer.parseInt(v);
-                if (n >= lo && n <= hi) return n;
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            String allowed = hi == Integer.MAX_VALUE ? ">= " + lo : "from " + lo + " to " + hi;
-            throw new IllegalArgumentException(option + " must be an integer " + allowed + ", got '" + v + "'");
-        }
-
-        private static double positiveDouble(String option, String v) {
-            try {
-                double d = Double.parseDouble(v);
-                if (d > 0 && Double.isFinite(d)) return d;
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new IllegalArgumentException(option + " must be a positive finite number, got '" + v + "'");
-        }
-
-        private static long parseLong(String option, String v) {
-            try {
-                return Long.parseLong(v);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(option + " must be an integer, got '" + v + "'");
-            }
-        }
+    /** "D 1-8-1 (relu, sigmoid), G 8-4-1 (relu, linear), init W xavier-uniform, b xavier-uniform, noise uniform(8)". */
+    private static String network(GanConfig c) {
+        GanConfig.Networks nets = c.networks();
+        return "D " + nets.discriminator().shape() + ", G " + nets.generator().shape() + " (hidden " + nets.generator().hidden().name().toLowerCase()
+                + "), init W " + nets.weightInit() + ", b " + nets.biasInit() + ", noise " + c.algorithm().noise().cliName() + "(" + c.noiseDim() + ")";
     }
 }

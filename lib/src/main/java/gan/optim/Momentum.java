@@ -12,24 +12,13 @@ import java.util.List;
  * </pre>
  */
 public final class Momentum extends Optimizer {
-    /** Default μ. */
-    public static final double DEFAULT_MOMENTUM = 0.9;
-
     private final double momentum;
 
-    public Momentum(List<Param> params, double learningRate) {
-        this(params, learningRate, DEFAULT_MOMENTUM);
+    /** Momentum with the spec's learning rate and μ ({@link OptimizerSpec#momentum()}). */
+    public Momentum(List<Param> params, OptimizerSpec spec) {
+        super(params, spec, 1);
+        this.momentum = spec.momentum();
     }
-
-    /** @param momentum μ in [0, 1) */
-    public Momentum(List<Param> params, double learningRate, double momentum) {
-        super(params, learningRate, 1);
-        if (!(momentum >= 0 && momentum < 1)) {
-            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
-        }
-        this.momentum = momentum;
-    }
-
     @Override
     protected void update(int p, double[] w, double[] g, int n) {
         double[] v = slot(0, p);

@@ -17,14 +17,15 @@ import java.util.List;
  */
 public abstract class Optimizer {
     private final List<Param> params;
-    private final double learningRate;
+    private final OptimizerSpec spec;
     private final double[][][] slots;                  // [slot][parameter][element], e.g. Adam's m and v
     private long steps;
 
-    protected Optimizer(List<Param> params, double learningRate, int slotCount) {
+    /** The spec's numbers are checked where the spec is made ({@link OptimizerSpec}); not again here. */
+    protected Optimizer(List<Param> params, OptimizerSpec spec, int slotCount) {
         Check.notNull("params", params);
         this.params = List.copyOf(params);
-        this.learningRate = Check.positive("learningRate", learningRate);
+        this.spec = Check.notNull("spec", spec);
         this.slots = new double[slotCount][this.params.size()][];
         for (double[][] slot : slots) {
             for (int p = 0; p < this.params.size(); p++) slot[p] = new double[this.params.get(p).size()];
@@ -65,7 +66,12 @@ public abstract class Optimizer {
     }
 
     public final double learningRate() {
-        return learningRate;
+        return spec.learningRate();
+    }
+
+    /** The kind and hyperparameters this optimizer was made from. */
+    public final OptimizerSpec spec() {
+        return spec;
     }
 
     public final List<Param> params() {

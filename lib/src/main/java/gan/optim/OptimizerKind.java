@@ -1,22 +1,10 @@
 package gan.optim;
 
-import gan.nn.Param;
-import java.util.List;
 import java.util.Locale;
 
-/** The four update rules the lecture lists (SGD, momentum, RMSProp, Adam), each with its default hyperparameters. */
+/** The four update rules the lecture lists (SGD, momentum, RMSProp, Adam), (their numbers: {@link OptimizerSpec}). */
 public enum OptimizerKind {
     SGD, MOMENTUM, RMSPROP, ADAM;
-
-    /** A new optimizer of this kind over {@code params}, with this kind's default hyperparameters. */
-    public Optimizer create(List<Param> params, double learningRate) {
-        return switch (this) {
-            case SGD -> new Sgd(params, learningRate);
-            case MOMENTUM -> new Momentum(params, learningRate);
-            case RMSPROP -> new RmsProp(params, learningRate);
-            case ADAM -> new Adam(params, learningRate);
-        };
-    }
 
     /** The command-line name: sgd, momentum, rmsprop, adam. */
     public String cliName() {

@@ -1,6 +1,5 @@
 package gan.optim;
 
-import gan.Check;
 import gan.nn.Param;
 import java.util.List;
 
@@ -14,26 +13,15 @@ import java.util.List;
  * the square root; PyTorch's default ρ is 0.99. The differences matter only for the first steps.)
  */
 public final class RmsProp extends Optimizer {
-    public static final double DEFAULT_RHO = 0.9;
-    public static final double DEFAULT_EPSILON = 1e-8;
-
     private final double rho;
     private final double epsilon;
 
-    public RmsProp(List<Param> params, double learningRate) {
-        this(params, learningRate, DEFAULT_RHO, DEFAULT_EPSILON);
+    /** RMSProp with the spec's learning rate, ρ and ε. */
+    public RmsProp(List<Param> params, OptimizerSpec spec) {
+        super(params, spec, 1);
+        this.rho = spec.rho();
+        this.epsilon = spec.epsilon();
     }
-
-    /** @param rho decay ρ in [0, 1); @param epsilon ε &gt; 0 */
-    public RmsProp(List<Param> params, double learningRate, double rho, double epsilon) {
-        super(params, learningRate, 1);
-        if (!(rho >= 0 && rho < 1)) {
-            throw new IllegalArgumentException("rho must be in [0, 1), got " + rho);
-        }
-        this.rho = rho;
-        this.epsilon = Check.positive("epsilon", epsilon);
-    }
-
     @Override
     protected void update(int p, double[] w, double[] g, int n) {
         double[] s = slot(0, p);

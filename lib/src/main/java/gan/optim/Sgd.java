@@ -6,8 +6,9 @@ import java.util.List;
 /** Plain stochastic gradient descent: θ ← θ − lr·g. */
 public final class Sgd extends Optimizer {
 
-    public Sgd(List<Param> params, double learningRate) {
-        super(params, learningRate, 0);
+    /** SGD with the spec's learning rate. */
+    public Sgd(List<Param> params, OptimizerSpec spec) {
+        super(params, spec, 0);
     }
 
     @Override

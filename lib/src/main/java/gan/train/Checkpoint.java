@@ -2,12 +2,12 @@ package gan.train;
 
 import gan.AtomicWrite;
 import gan.Check;
-import gan.Rng;
 import gan.nn.Activation;
 import gan.nn.Initializer;
 import gan.nn.Mlp;
 import gan.optim.Optimizer;
 import gan.optim.OptimizerKind;
+import gan.optim.OptimizerSpec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -25,20 +26,23 @@ import java.util.zip.CRC32;
  * The checkpoint file behind {@link Trainer#save} and {@link Trainer#load}: a binary file (big-endian,
  * {@link DataOutputStream}) laid out as
  * <pre>
- *   "GANCKPT\n"  format version (int)
- *   configuration   every GanConfig field
+ *   "GANCKPT\n"  format version (int): 2; version 1 files (before the optimizer specs) are still read
+ *   configuration   every GanConfig field; each optimizer as kind, lr, β1, β2, ρ, μ, ε
+ *                   (version 1: kind and lr only; the other numbers were always the defaults)
  *   real data       n, then the d × n values
  *   G, D            every parameter (flattened, params() order)
  *   optimizers      D then G: steps, slot count, every slot array
- *   counters        epoch, kCounter, dSteps, gSteps, the epoch's sample order
- *   random streams  shuffle, noise, history, sample states
+ *   counters        epoch, the schedule's counter, dSteps, gSteps, the epoch's sample order ({@link TrainerState})
+ *   random streams  shuffle, noise, sample states
  *   history         row count, then the six numbers of each row
  *   CRC32 of everything above (long)
  * </pre>
  * Doubles are stored bit for bit, so a loaded trainer computes exactly what the saved one would have.
  */
 final class Checkpoint {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /** The format before optimizer specs: still read. */
+    static final int VERSION_1 = 1;
     private static final byte[] MAGIC = "GANCKPT\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private Checkpoint() {
@@ -63,14 +67,15 @@ final class Checkpoint {
         writeDoubles(out, t.discriminator().parameterVector());
         writeOptimizer(out, t.dOptimizer());
         writeOptimizer(out, t.gOptimizer());
-        out.writeInt(t.epoch);
-        out.writeInt(t.kCounter);
-        out.writeLong(t.dSteps);
-        out.writeLong(t.gSteps);
-        for (int i : t.order()) out.writeInt(i);
-        for (Rng r : t.streams()) out.writeLong(r.state());
-        out.writeInt(t.history().size());
-        for (HistoryRow h : t.history()) {
+        TrainerState state = t.state();
+        out.writeInt(state.epoch());
+        out.writeInt(state.counter());
+        out.writeLong(state.dSteps());
+        out.writeLong(state.gSteps());
+        for (int i : state.order()) out.writeInt(i);
+        for (long r : state.streams()) out.writeLong(r);
+        out.writeInt(state.history().size());
+        for (HistoryRow h : state.history()) {
             out.writeInt(h.epoch());
             out.writeDouble(h.dLoss());
             out.writeDouble(h.gLoss());
@@ -128,8 +133,9 @@ final class Checkpoint {
             throw new IOException("checkpoint " + file + " is truncated: " + size + " bytes, a checkpoint has at least " + MIN_SIZE);
         }
         int version = java.nio.ByteBuffer.wrap(head, MAGIC.length, 4).getInt();
-        if (version != VERSION) {
-            throw new IOException("checkpoint " + file + " has format version " + version + "; this library reads version " + VERSION);
+        if (version != VERSION && version != VERSION_1) {
+            throw new IOException("checkpoint " + file + " has format version " + version + "; this library reads versions "
+                    + VERSION_1 + " and " + VERSION);
         }
         if (size > MAX_SIZE) {
             throw new IOException("checkpoint " + file + " is " + size + " bytes, larger than any checkpoint (at most " + MAX_SIZE
@@ -144,7 +150,7 @@ final class Checkpoint {
         }
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, MAGIC.length + 4, all.length - MAGIC.length - 4 - 8));
         try {
-            return readBody(in, file);
+            return readBody(in, file, version);
         } catch (EOFException | java.io.UTFDataFormatException e) {
             throw new IOException("checkpoint " + file + " is inconsistent: its content ends too early or is garbled", e);
         } catch (IllegalArgumentException e) {
@@ -153,10 +159,10 @@ final class Checkpoint {
     }
 
     /** Everything after the version; {@code in} holds exactly the bytes before the checksum. */
-    private static Trainer readBody(DataInputStream in, Path file) throws IOException {
+    private static Trainer readBody(DataInputStream in, Path file, int version) throws IOException {
         String bad = "checkpoint " + file + " is inconsistent: ";
-        GanConfig config = readConfig(in);
-        long params = parameterCount(config.generator()) + parameterCount(config.discriminator());
+        GanConfig config = readConfig(in, version);
+        long params = parameterCount(config.networks().generator()) + parameterCount(config.networks().discriminator());
         int n = in.readInt();
         if (n < 1 || (long) n * config.dataDim() * 8 + params * 8 > in.available()) {
             throw new IOException(bad + "it declares " + n + " real samples and " + params + " network parameters, more than its remaining "
@@ -174,39 +180,25 @@ final class Checkpoint {
         t.discriminator().setParameterVector(readDoubles(in, t.discriminator().parameterCount(), file, "D"));
         readOptimizer(in, t.dOptimizer(), file, "D");
         readOptimizer(in, t.gOptimizer(), file, "G");
-        t.epoch = in.readInt();
-        t.kCounter = in.readInt();
-        t.dSteps = in.readLong();
-        t.gSteps = in.readLong();
-        if (t.epoch < 0 || t.kCounter < 0 || t.kCounter > config.k() || t.dSteps < 0 || t.gSteps < 0) {
-            throw new IOException(bad + "counters out of range: epoch " + t.epoch + ", D steps since G " + t.kCounter + " (k = " + config.k()
-                    + "), D steps " + t.dSteps + ", G steps " + t.gSteps);
-        }
-        int[] order = t.order();
-        boolean[] seen = new boolean[order.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = in.readInt();
-            if (order[i] < 0 || order[i] >= n || seen[order[i]]) {
-                throw new IOException(bad + "the sample order is not a permutation of 0.." + (n - 1) + " (entry " + i + " is " + order[i]
-                        + (order[i] >= 0 && order[i] < n ? ", a repeat" : "") + ")");
-            }
-            seen[order[i]] = true;
-        }
-        for (Rng r : t.streams()) r.setState(in.readLong());
+        int epoch = in.readInt(), counter = in.readInt();
+        long dSteps = in.readLong(), gSteps = in.readLong();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = in.readInt();
+        long[] streams = new long[3];
+        for (int i = 0; i < streams.length; i++) streams[i] = in.readLong();
         int rows = in.readInt();
         int rowBytes = 4 + 5 * 8;
         if (rows < 0 || (long) rows * rowBytes != in.available()) {
             throw new IOException(bad + "it declares " + rows + " history rows, but " + in.available() + " bytes remain (" + rowBytes + " per row)");
         }
-        List<HistoryRow> history = t.mutableHistory();
+        List<HistoryRow> history = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
-            HistoryRow h = new HistoryRow(in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
-            int previous = history.isEmpty() ? 0 : history.get(history.size() - 1).epoch();
-            if (h.epoch() <= previous || h.epoch() > t.epoch || !Double.isFinite(h.dLoss()) || !Double.isFinite(h.gLoss())) {
-                throw new IOException(bad + "history row " + i + " (" + h.progressLine() + ") is out of order, after the last epoch "
-                        + t.epoch + ", or not finite");
-            }
-            history.add(h);
+            history.add(new HistoryRow(in.readInt(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble()));
+        }
+        try {
+            t.restore(new TrainerState(epoch, counter, dSteps, gSteps, order, streams, history));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(bad + e.getMessage(), e);
         }
         return t;
     }
@@ -220,31 +212,53 @@ final class Checkpoint {
     }
 
     private static void writeConfig(DataOutputStream out, GanConfig c) throws IOException {
-        writeSpec(out, c.generator());
-        writeSpec(out, c.discriminator());
-        out.writeUTF(c.weightInit().toString());
-        out.writeUTF(c.biasInit().toString());
-        out.writeUTF(c.noise().name());
-        out.writeInt(c.k());
-        out.writeUTF(c.schedule().name());
-        out.writeInt(c.batches());
-        out.writeInt(c.epochs());
-        out.writeUTF(c.dOptimizer().name());
-        out.writeDouble(c.dLearningRate());
-        out.writeUTF(c.gOptimizer().name());
-        out.writeDouble(c.gLearningRate());
-        out.writeUTF(c.generatorLoss().name());
-        out.writeInt(c.historyEvery());
-        out.writeInt(c.klBins());
+        GanConfig.Networks nets = c.networks();
+        GanConfig.Algorithm a = c.algorithm();
+        writeSpec(out, nets.generator());
+        writeSpec(out, nets.discriminator());
+        out.writeUTF(nets.weightInit().toString());
+        out.writeUTF(nets.biasInit().toString());
+        out.writeUTF(a.noise().name());
+        out.writeInt(a.k());
+        out.writeUTF(a.schedule().name());
+        out.writeInt(a.batches());
+        out.writeInt(a.epochs());
+        writeOptimizerSpec(out, c.optimizers().discriminator());
+        writeOptimizerSpec(out, c.optimizers().generator());
+        out.writeUTF(a.generatorLoss().name());
+        out.writeInt(c.monitoring().historyEvery());
+        out.writeInt(c.monitoring().klBins());
         out.writeLong(c.seed());
     }
 
-    private static GanConfig readConfig(DataInputStream in) throws IOException {
-        return new GanConfig(readSpec(in), readSpec(in),
-                Initializer.parse(in.readUTF()), Initializer.parse(in.readUTF()),
-                Noise.valueOf(in.readUTF()), in.readInt(), Schedule.valueOf(in.readUTF()), in.readInt(), in.readInt(),
-                OptimizerKind.valueOf(in.readUTF()), in.readDouble(), OptimizerKind.valueOf(in.readUTF()), in.readDouble(),
-                GeneratorLoss.valueOf(in.readUTF()), in.readInt(), in.readInt(), in.readLong());
+    private static void writeOptimizerSpec(DataOutputStream out, OptimizerSpec s) throws IOException {
+        out.writeUTF(s.kind().name());
+        out.writeDouble(s.learningRate());
+        out.writeDouble(s.beta1());
+        out.writeDouble(s.beta2());
+        out.writeDouble(s.rho());
+        out.writeDouble(s.momentum());
+        out.writeDouble(s.epsilon());
+    }
+
+    /** Version 1 stored kind and learning rate only; its optimizers always had the default hyperparameters. */
+    private static OptimizerSpec readOptimizerSpec(DataInputStream in, int version) throws IOException {
+        OptimizerKind kind = OptimizerKind.valueOf(in.readUTF());
+        double lr = in.readDouble();
+        if (version == VERSION_1) return OptimizerSpec.of(kind, lr);
+        return new OptimizerSpec(kind, lr, in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
+    }
+
+    private static GanConfig readConfig(DataInputStream in, int version) throws IOException {
+        GanConfig.Networks nets = new GanConfig.Networks(readSpec(in), readSpec(in), Initializer.parse(in.readUTF()), Initializer.parse(in.readUTF()));
+        Noise noise = Noise.valueOf(in.readUTF());
+        int k = in.readInt();
+        Schedule schedule = Schedule.valueOf(in.readUTF());
+        int batches = in.readInt(), epochs = in.readInt();
+        OptimizerSpec dOptimizer = readOptimizerSpec(in, version), gOptimizer = readOptimizerSpec(in, version);
+        GanConfig.Algorithm algorithm = new GanConfig.Algorithm(noise, k, schedule, batches, epochs, GeneratorLoss.valueOf(in.readUTF()));
+        GanConfig.Monitoring monitoring = new GanConfig.Monitoring(in.readInt(), in.readInt());
+        return new GanConfig(nets, algorithm, new GanConfig.Optimizers(dOptimizer, gOptimizer), monitoring, in.readLong());
     }
 
     private static void writeSpec(DataOutputStream out, Mlp.Spec s) throws IOException {

@@ -7,7 +7,7 @@ import gan.nn.Dense;
 import gan.nn.Initializer;
 import gan.nn.Mlp;
 import gan.optim.Optimizer;
-import gan.optim.OptimizerKind;
+import gan.optim.OptimizerSpec;
 
 /**
  * A fresh discriminator trained on its own, against real and fake samples the caller supplies: the inner
@@ -30,18 +30,16 @@ public final class DiscriminatorFit {
 
     /**
      * A D with layers {@code spec} (one sigmoid output), Xavier-uniform weights and biases as the lecture's
-     * example 1 starts (the {@code "D init"} stream of {@code seed}), updated by {@code optimizer} with
-     * {@code learningRate}.
+     * example 1 starts (the {@code "D init"} stream of {@code seed}), updated by {@code optimizer}.
      */
-    public DiscriminatorFit(Mlp.Spec spec, OptimizerKind optimizer, double learningRate, long seed) {
+    public DiscriminatorFit(Mlp.Spec spec, OptimizerSpec optimizer, long seed) {
         Check.notNull("spec", spec);
         Check.notNull("optimizer", optimizer);
         if (spec.outputs() != 1 || spec.output() != Activation.SIGMOID) {
             throw new IllegalArgumentException("D must have exactly 1 sigmoid output (a probability), got " + spec);
         }
-        Check.positive("learningRate", learningRate);
         this.d = new Mlp("D", spec, Initializer.xavierUniform(), Initializer.xavierUniform(), Rng.derive(seed, "D init"));
-        this.optimizer = optimizer.create(d.params(), learningRate);
+        this.optimizer = optimizer.create(d.params());
     }
 
     private DiscriminatorFit(Mlp d, Optimizer optimizer) {
@@ -51,20 +49,19 @@ public final class DiscriminatorFit {
 
     /**
      * A copy of an existing discriminator {@code start} (parameters copied, not shared) to be trained further by
-     * {@code optimizer} with {@code learningRate}, with fresh optimizer state: Algorithm 1's inner loop run on
+     * {@code optimizer}, with fresh optimizer state: Algorithm 1's inner loop run on
      * from where training left D. Copy the result back with {@code start.setParameterVector(fit.network().parameterVector())}.
      */
-    public static DiscriminatorFit startingFrom(Mlp start, OptimizerKind optimizer, double learningRate) {
+    public static DiscriminatorFit startingFrom(Mlp start, OptimizerSpec optimizer) {
         Check.notNull("start", start);
         Check.notNull("optimizer", optimizer);
-        Check.positive("learningRate", learningRate);
         Mlp.Spec spec = start.spec();
         if (spec.outputs() != 1 || spec.output() != Activation.SIGMOID) {
             throw new IllegalArgumentException("D must have exactly 1 sigmoid output (a probability), got " + spec);
         }
         Mlp copy = new Mlp("D", spec, Initializer.zeros(), Initializer.zeros(), new Rng(0));
         copy.setParameterVector(start.parameterVector());
-        return new DiscriminatorFit(copy, optimizer.create(copy.params(), learningRate));
+        return new DiscriminatorFit(copy, optimizer.create(copy.params()));
     }
 
     /**
@@ -104,7 +101,7 @@ public final class DiscriminatorFit {
     /** D(x) for each row of {@code points}. Not modified. */
     public double[] discriminate(double[][] points) {
         Check.notNull("points", points);
-        double[][] f = Trainer.featureRows(d.spec().inputs(), points, "points");
+        double[][] f = Rows.featureRows(d.spec().inputs(), points, "points");
         return java.util.Arrays.copyOf(d.forward(f, points.length)[0], points.length);   // work rows may be longer
     }
 
@@ -125,7 +122,7 @@ public final class DiscriminatorFit {
 
     private double[] logits(double[][] real, double[][] fake) {
         int dim = d.spec().inputs();
-        double[][] r = Trainer.featureRows(dim, real, "real"), f = Trainer.featureRows(dim, fake, "fake");
+        double[][] r = Rows.featureRows(dim, real, "real"), f = Rows.featureRows(dim, fake, "fake");
         int nr = real.length, nf = fake.length;
         input = Dense.ensure(input, dim, nr + nf);
         for (int j = 0; j < dim; j++) {

@@ -87,7 +87,7 @@ public final class EarlyTraining {
         Check.atLeast("maxSteps", maxSteps, 0);
         checkNoise(t, probe, mProbe, "probe");
         double[][] real = t.realData();                               // n rows × d
-        int n = real.length, dim = t.config().dataDim(), m = n / t.config().batches();
+        int n = real.length, dim = t.config().dataDim(), m = n / t.config().algorithm().batches();
         int[] order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
         double[][] x = new double[dim][m];                            // real mini-batch     (d × m)
@@ -99,12 +99,12 @@ public final class EarlyTraining {
             for (int j = 0; j < dim; j++) {
                 for (int r = 0; r < m; r++) x[j][r] = real[order[r]][j];
             }
-            for (double[] row : z) t.config().noise().fill(row, m, rng);
-            double[] logits = t.discriminatorGradients(x, z, m);      // ∇θd of D-loss
+            for (double[] row : z) t.config().algorithm().noise().fill(row, m, rng);
+            double[] logits = t.gradients().discriminator(x, z, m);      // ∇θd of D-loss
             for (int i = 0; i < 2 * m; i++) {
                 if (!Double.isFinite(logits[i])) {
                     throw new IllegalStateException("D's logits stopped being finite in pre-training step " + (steps + 1)
-                            + "; try a smaller D learning rate (now " + t.config().dLearningRate() + ")");
+                            + "; try a smaller D learning rate (now " + t.config().optimizers().discriminator().learningRate() + ")");
                 }
             }
             t.dOptimizer().step();                                    // θd ← θd − lr·u(∇θd)  (ascends V)
@@ -206,7 +206,7 @@ public final class EarlyTraining {
         shiftGenerator(t, gShift);
         Rng measureRng = Rng.derive(config.seed(), "early measure");
         double[][] z = new double[config.noiseDim()][mMeasure];
-        for (double[] row : z) config.noise().fill(row, mMeasure, measureRng);
+        for (double[] row : z) config.algorithm().noise().fill(row, mMeasure, measureRng);
         int steps = pretrainDiscriminator(t, targetMeanDFake, maxPretrainSteps, z, mMeasure, Rng.derive(config.seed(), "early pretrain"));
         double pretrained = meanDFake(t, z, mMeasure);
         double[] data = t.realData1d();
@@ -220,10 +220,10 @@ public final class EarlyTraining {
     }
 
     private static Point measure(Trainer t, double[][] z, int m, double[] real) {
-        double norm = generatorGradientNorm(t, t.config().generatorLoss(), z, m);
+        double norm = generatorGradientNorm(t, t.config().algorithm().generatorLoss(), z, m);
         double meanD = meanDFake(t, z, m);
         double[] fake = t.generator().forward(z, m)[0];
-        double kl = Divergences.klHistogram(real, java.util.Arrays.copyOf(fake, m), t.config().klBins()).value();
+        double kl = Divergences.klHistogram(real, java.util.Arrays.copyOf(fake, m), t.config().monitoring().klBins()).value();
         return new Point(t.epoch(), norm, meanD, kl);
     }
 

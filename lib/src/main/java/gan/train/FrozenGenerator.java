@@ -33,7 +33,7 @@ public final class FrozenGenerator {
         Mlp source = trainer.generator();
         Mlp copy = new Mlp("G (frozen)", source.spec(), Initializer.zeros(), Initializer.zeros(), new Rng(0));
         copy.setParameterVector(source.parameterVector());
-        return new FrozenGenerator(copy, trainer.config().noise());
+        return new FrozenGenerator(copy, trainer.config().algorithm().noise());
     }
 
     /** Dimension of the noise z. */

@@ -58,7 +58,7 @@ public final class GeneratedSamples {
             for (int j = 0; j < noiseDim; j++) {
                 rng.setState(start);
                 rng.advance((long) j * n + from);                       // z[j][from] is draw j·n + from
-                c.noise().fill(z[j], m, rng);
+                c.algorithm().noise().fill(z[j], m, rng);
             }
             double[][] y = g.forward(z, m);                              // G(z)   (d × m)
             double[][] rows = new double[m][dim];

@@ -58,4 +58,33 @@ public record LectureProgress(int epoch, double dLoss, double gLoss, double kl, 
         return new LectureProgress(epoch, dLoss, gLoss, Divergences.lectureKl(r, f).kld(),
                 Divergences.lectureKlPlusEpsilon(r, f).kld(), r, f);
     }
+
+    /** What {@link Trainer#onLectureProgress} keeps: the cadence, the listener and the last step losses. */
+    static final class Probe {
+        private final int every;
+        private final java.util.function.Consumer<LectureProgress> listener;
+        private double lastDStepLoss = Double.NaN;          // D-loss of the last D step (before its update)
+        private double lastGStepLoss = Double.NaN;          // G-loss of the last G step (before its update)
+
+        Probe(int every, java.util.function.Consumer<LectureProgress> listener) {
+            this.every = every;
+            this.listener = listener;
+        }
+
+        int every() {
+            return every;
+        }
+
+        void dStep(double loss) {
+            lastDStepLoss = loss;
+        }
+
+        void gStep(double loss) {
+            lastGStepLoss = loss;
+        }
+
+        void report(int epoch, double[] realBatch, double[] fakeBatch) {
+            listener.accept(of(epoch, lastDStepLoss, lastGStepLoss, realBatch, fakeBatch));
+        }
+    }
 }

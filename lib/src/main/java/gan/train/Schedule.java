@@ -23,7 +23,74 @@ import java.util.Locale;
  * D, G pairs on every batch.
  */
 public enum Schedule {
-    LECTURE, PAPER, GENERATOR_HEAVY;
+    /** The lecture's counter (6-1.GAN(Normal).py): one step per mini-batch, D while the counter is below k, else G. */
+    LECTURE {
+        @Override
+        int runEpoch(int n, int batches, int k, int counter, Steps steps) {
+            for (int b = 0; b < batches; b++) {
+                int from = from(b, n, batches), to = from(b + 1, n, batches);
+                if (counter < k) {                                    // if k < nK: train D
+                    steps.updateD(from, to);
+                    counter++;
+                } else {                                              // else: train G, reset the counter
+                    steps.updateG(to - from);
+                    counter = 0;
+                }
+            }
+            return counter;
+        }
+    },
+    /**
+     * Goodfellow et al.'s Algorithm 1: for k steps, update D on the next mini-batch; then update G once, on as
+     * many noise vectors as the last D step's batch. An epoch may end inside the k steps: the counter carries
+     * the steps done into the next epoch (and into a checkpoint).
+     */
+    PAPER {
+        @Override
+        int runEpoch(int n, int batches, int k, int step, Steps steps) {
+            int b = 0;
+            while (b < batches) {
+                for (; step < k && b < batches; step++, b++) {        // for k steps:
+                    steps.updateD(from(b, n, batches), from(b + 1, n, batches));   //   update D on the next mini-batch
+                }
+                if (step == k) {                                      // then update G
+                    steps.updateG(from(b, n, batches) - from(b - 1, n, batches));
+                    step = 0;
+                }
+            }
+            return step;
+        }
+    },
+    /** The other way round (the "Helvetica scenario"): every mini-batch makes one D step, then k G steps against that D. */
+    GENERATOR_HEAVY {
+        @Override
+        int runEpoch(int n, int batches, int k, int counter, Steps steps) {
+            for (int b = 0; b < batches; b++) {
+                int from = from(b, n, batches), to = from(b + 1, n, batches);
+                steps.updateD(from, to);
+                for (int step = 0; step < k; step++) steps.updateG(to - from);
+            }
+            return counter;
+        }
+    };
+
+    /** The two updates a schedule calls (the trainer's): D on the shuffled samples [from, to), G on m noise vectors. */
+    interface Steps {
+        void updateD(int from, int to);
+
+        void updateG(int m);
+    }
+
+    /**
+     * One epoch over {@code batches} mini-batches of {@code n} shuffled samples, starting with the counter at
+     * {@code counter} (D steps since the last G step); returns the counter after the epoch.
+     */
+    abstract int runEpoch(int n, int batches, int k, int counter, Steps steps);
+
+    /** First sample of mini-batch b (b = batches gives n): batches of ⌊n / batches⌋, the last takes the remainder. */
+    static int from(int b, int n, int batches) {
+        return b == batches ? n : b * (n / batches);
+    }
 
     public String cliName() {
         return name().toLowerCase(Locale.ROOT);

@@ -23,7 +23,7 @@ import java.util.function.Function;
  * <pre>
  *   for each config c, on one of `threads` worker threads:
  *     t ← new Trainer(c, real)                          (its own networks, optimizers and random streams)
- *     for each checkpoint e (default: only c.epochs()):
+ *     for each checkpoint e (default: only c.algorithm().epochs()):
  *       t.train(e − t.epoch());  record measure(t)
  *     if training diverges: keep what was measured, note the failure, go on with the other configs
  *   return the runs in the order of the configs
@@ -86,11 +86,6 @@ public final class Sweep {
         this.threads = Check.atLeast("threads", threads, 1);
     }
 
-    /** A sweep with one thread per available processor ({@link Runtime#availableProcessors()}). */
-    public static Sweep onAllCores() {
-        return new Sweep(Runtime.getRuntime().availableProcessors());
-    }
-
     /** The number of worker threads. */
     public int threads() {
         return threads;
@@ -105,41 +100,21 @@ public final class Sweep {
         return this;
     }
 
-    /** Trains every config on 1-D {@code real} data for its epochs and measures once at the end. Not modified. */
-    public <R> List<Run<R>> run(List<GanConfig> configs, double[] real, Function<Trainer, R> measure) {
-        return run(configs, rows(real), null, measure);
-    }
-
-    /** Trains every config on {@code realRows} (n × d) for its epochs and measures once at the end. Not modified. */
-    public <R> List<Run<R>> run(List<GanConfig> configs, double[][] realRows, Function<Trainer, R> measure) {
-        return run(configs, realRows, null, measure);
-    }
-
     /**
-     * Trains every config on {@code realRows} (n × d, shared, not modified) and measures after each of
-     * {@code checkpoints} epochs (0 measures the untrained networks).
+     * Trains every config on its own real data, {@code dataOf.apply(config)} (n × d rows, not modified; each trainer
+     * takes its own copy), e.g. {@code c -> rows(Datasets.standardNormal(1000, Rng.derive(c.seed(), "data")))} so
+     * that each seed draws its own sample of p_data, as 6-5 does, or {@code c -> shared} for one data set; and
+     * measures after each of {@code checkpoints} epochs (0 measures the untrained networks). {@code dataOf} is
+     * called once per config, on the calling thread, before any training starts.
      *
-     * @param configs     at least one; each config's {@code epochs()} must equal the last checkpoint
-     * @param realRows    the real data every run trains on; each trainer takes its own copy
-     * @param checkpoints strictly increasing epochs ≥ 0, or null for "once, after {@code config.epochs()}"
+     * @param configs     at least one; each config's {@code algorithm().epochs()} must equal the last checkpoint
+     * @param dataOf      config → its real data (not null)
+     * @param checkpoints strictly increasing epochs ≥ 0, or null for "once, after {@code config.algorithm().epochs()}"
      * @param measure     called with the trainer at each checkpoint, on a worker thread
      * @return one {@link Run} per config, in the order of {@code configs}
      * @throws IllegalArgumentException for bad arguments, before any training starts
      * @throws RuntimeException         the first exception (other than divergence) a run or measure threw; the
      *                                  other runs are interrupted and stop at their next checkpoint
-     */
-    public <R> List<Run<R>> run(List<GanConfig> configs, double[][] realRows, int[] checkpoints, Function<Trainer, R> measure) {
-        Check.notNull("realRows", realRows);
-        return run(configs, c -> realRows, checkpoints, measure);
-    }
-
-    /**
-     * As {@link #run(List, double[][], int[], Function)}, but each run trains on its own real data,
-     * {@code dataOf.apply(config)} (n × d rows), e.g. {@code c -> rows(Datasets.standardNormal(1000,
-     * Rng.derive(c.seed(), "data")))} so that each seed draws its own sample of p_data, as 6-5 does.
-     * {@code dataOf} is called once per config, on the calling thread, before any training starts.
-     *
-     * @param dataOf config → its real data (not null; the trainer copies it)
      */
     public <R> List<Run<R>> run(List<GanConfig> configs, Function<GanConfig, double[][]> dataOf, int[] checkpoints,
                                 Function<Trainer, R> measure) {
@@ -196,7 +171,7 @@ public final class Sweep {
                                      Function<Trainer, R> measure) {
         long start = System.nanoTime();
         Trainer trainer = new Trainer(config, realRows);
-        int[] points = checkpoints == null ? new int[] {config.epochs()} : checkpoints;
+        int[] points = checkpoints == null ? new int[] {config.algorithm().epochs()} : checkpoints;
         List<Integer> epochs = new ArrayList<>();
         List<R> values = new ArrayList<>();
         String failure = null;
@@ -227,9 +202,9 @@ public final class Sweep {
             }
         }
         int last = checkpoints[checkpoints.length - 1];
-        if (last != c.epochs()) {
-            throw new IllegalArgumentException("the last checkpoint must be the run's end: configs[" + i + "].epochs() is "
-                    + c.epochs() + ", the last checkpoint " + last + "; use withEpochs(" + last + ")");
+        if (last != c.algorithm().epochs()) {
+            throw new IllegalArgumentException("the last checkpoint must be the run's end: configs[" + i + "].algorithm().epochs() is "
+                    + c.algorithm().epochs() + ", the last checkpoint " + last + "; use toBuilder().epochs(" + last + ")");
         }
     }
 

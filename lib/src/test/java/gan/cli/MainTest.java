@@ -67,7 +67,13 @@ class MainTest {
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertTrue(r.err().startsWith("gan: "), r.err());
         }
-        assertTrue(run("train", "normal", "--k", "0").err().contains("--k must be an integer >= 1, got '0'"));
+        // one check per value, in the configuration, with the option in front
+        assertEquals("gan: --k: k must be >= 1, got 0 (see ./gan --help)", run("train", "normal", "--k", "0").err().strip());
+        assertEquals("gan: --lr: learningRate must be a positive finite number, got -1.0 (see ./gan --help)",
+                run("train", "normal", "--lr", "-1").err().strip());
+        assertEquals("gan: --lr must be a number, got 'abc' (see ./gan --help)", run("train", "normal", "--lr", "abc").err().strip());
+        assertEquals("gan: batches must be <= the number of real samples (1000), got 1001 (see ./gan --help)",
+                run("train", "normal", "--batches", "1001").err().strip());
         assertTrue(run("train", "normal", "--g-hidden", "4097").err().contains("--g-hidden must be an integer from 1 to 4096, got '4097'"));
     }
 
@@ -101,8 +107,31 @@ class MainTest {
                 "--samples", "--out", "--history", "--history-every", "--save", "--quiet", "--d-hidden", "--g-hidden"}) {
             assertTrue(r.out().contains("  " + option + " "), option);
         }
-        assertTrue(r.out().contains("(10000 / 50000)") && r.out().contains("(1.0E-4)"), r.out());
+        assertTrue(r.out().contains("(10000 / 50000)") && r.out().contains("(1.0E-4 / 1.0E-4)"), r.out());
+        assertTrue(r.out().contains("(100 / 500)"), "history cadence from GanConfig: " + r.out());
+        assertTrue(r.out().contains("lecture, paper, generator_heavy (lecture / lecture)"), r.out());
         assertTrue(r.out().contains("(8 / 128)") && r.out().contains("(4 / 128)"), r.out());
         assertEquals(r.out(), run("train", "normal", "--help").out());
+    }
+
+    /** {@code ./gan config EXAMPLE}: one JSON line with the example's defaults, read from GanConfig (for the benchmarks). */
+    @Test
+    void configPrintsTheExampleAsOneJsonLine() {
+        Result n = run("config", "normal");
+        assertEquals(0, n.code(), n.err());
+        assertEquals(1, n.out().strip().lines().count());
+        assertEquals("{\"example\": \"normal\", \"real_samples\": 1000, \"seed\": 1, "
+                + "\"generator\": {\"sizes\": [8, 4, 1], \"hidden\": \"relu\", \"output\": \"linear\"}, "
+                + "\"discriminator\": {\"sizes\": [1, 8, 1], \"hidden\": \"relu\", \"output\": \"sigmoid\"}, "
+                + "\"weight_init\": \"xavier-uniform\", \"bias_init\": \"xavier-uniform\", \"noise\": \"uniform\", \"noise_dim\": 8, "
+                + "\"data_dim\": 1, \"k\": 2, \"schedule\": \"lecture\", \"batches\": 5, \"batch_size\": 200, \"epochs\": 10000, "
+                + "\"generator_loss\": \"non-saturating\", "
+                + "\"d_optimizer\": {\"kind\": \"adam\", \"lr\": 1.0E-4, \"beta1\": 0.9, \"beta2\": 0.999, \"rho\": 0.9, \"momentum\": 0.9, \"epsilon\": 1.0E-8}, "
+                + "\"g_optimizer\": {\"kind\": \"adam\", \"lr\": 1.0E-4, \"beta1\": 0.9, \"beta2\": 0.999, \"rho\": 0.9, \"momentum\": 0.9, \"epsilon\": 1.0E-8}, "
+                + "\"history_every\": 100, \"kl_bins\": 50}", n.out().strip());
+        Result f = run("config", "four-gaussians");
+        assertTrue(f.out().contains("\"weight_init\": \"orthogonal(1.4)\", \"bias_init\": \"zeros\"") && f.out().contains("\"history_every\": 500"), f.out());
+        assertEquals(2, run("config").code());
+        assertEquals(2, run("config", "cauchy").code());
     }
 }

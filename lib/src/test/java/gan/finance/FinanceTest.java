@@ -177,7 +177,7 @@ class FinanceTest {
     @Test
     void lipschitzBoundHoldsForARandomReluNetwork() {
         gan.train.GanConfig config = gan.train.GanConfig.normal()
-                .withGenerator(Mlp.Spec.of(Activation.RELU, Activation.LINEAR, 4, 16, 1)).withSeed(14);
+                .toBuilder().generator(Mlp.Spec.of(Activation.RELU, Activation.LINEAR, 4, 16, 1)).seed(14).build();
         Mlp g = new gan.train.Trainer(config, new double[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}).generator();
         double l = Lipschitz.bound(g);
         Rng rng = new Rng(15);

@@ -68,13 +68,13 @@ class BitIdentityTest {
 
     @Test
     void normalExample300Epochs() {
-        GanConfig c = GanConfig.normal().withEpochs(300).withSeed(1);
+        GanConfig c = GanConfig.normal().toBuilder().epochs(300).seed(1).build();
         assertEquals(-115004019538957516L, fingerprint(c, normalData(1)), "example 1 (normal), 300 epochs, seed 1");
     }
 
     @Test
     void fourGaussiansExample100Epochs() {
-        GanConfig c = GanConfig.fourGaussians().withEpochs(100).withHistoryEvery(25).withSeed(2);
+        GanConfig c = GanConfig.fourGaussians().toBuilder().epochs(100).historyEvery(25).seed(2).build();
         assertEquals(6034217843839620453L, fingerprint(c, Datasets.fourGaussians(Datasets.LECTURE_SIZE, Rng.derive(2, "data"))),
                 "example 2 (four-gaussians), 100 epochs, seed 2");
     }
@@ -85,14 +85,14 @@ class BitIdentityTest {
      */
     @Test
     void oddShapesActivationsAndSchedules() {
-        GanConfig c = GanConfig.normal()
-                .withGenerator(Mlp.Spec.of(Activation.LEAKY_RELU, Activation.LINEAR, 9, 7, 3, 1))
-                .withDiscriminator(Mlp.Spec.of(Activation.TANH, Activation.SIGMOID, 1, 13, 6, 1))
-                .withNoise(gan.train.Noise.GAUSSIAN)
-                .withBatches(7).withEpochs(60).withHistoryEvery(20).withSeed(3);
+        GanConfig c = GanConfig.normal().toBuilder()
+                .generator(Mlp.Spec.of(Activation.LEAKY_RELU, Activation.LINEAR, 9, 7, 3, 1))
+                .discriminator(Mlp.Spec.of(Activation.TANH, Activation.SIGMOID, 1, 13, 6, 1))
+                .noise(gan.train.Noise.GAUSSIAN)
+                .batches(7).epochs(60).historyEvery(20).seed(3).build();
         long[] got = {fingerprint(c, normalData(3)),
-                fingerprint(c.withSchedule(Schedule.GENERATOR_HEAVY).withK(2), normalData(3)),
-                fingerprint(c.withSchedule(Schedule.PAPER).withK(3), normalData(3))};
+                fingerprint(c.toBuilder().schedule(Schedule.GENERATOR_HEAVY).k(2).build(), normalData(3)),
+                fingerprint(c.toBuilder().schedule(Schedule.PAPER).k(3).build(), normalData(3))};
         assertArrayEquals(new long[] {9031480516318847473L, -1232416166243014782L, -7234485083498583296L}, got, "odd shapes: lecture, generator-heavy, paper schedule; got "
                 + java.util.Arrays.toString(got));
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import gan.nn.Param;
 import java.util.List;
-import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,10 +17,10 @@ class OptimizerTest {
     static final double[] G1 = {1, -2, 0.5, 0};
     static final double[] G2 = {0.5, 0.5, -1, 2};
 
-    private static double[][] twoSteps(BiFunction<List<Param>, Double, Optimizer> make) {
+    private static double[][] twoSteps(OptimizerKind kind) {
         Param p = Param.zeros("w", 2, 2);
         System.arraycopy(W0, 0, p.value().data, 0, 4);
-        Optimizer o = make.apply(List.of(p), 0.1);
+        Optimizer o = OptimizerSpec.of(kind, 0.1).create(List.of(p));
         System.arraycopy(G1, 0, p.grad().data, 0, 4);
         o.step();
         double[] after1 = p.value().data.clone();
@@ -33,21 +32,21 @@ class OptimizerTest {
 
     @Test
     void sgd() {
-        double[][] w = twoSteps(Sgd::new);
+        double[][] w = twoSteps(OptimizerKind.SGD);
         assertArrayEquals(new double[] {0.9, 2.2, 2.95, 4.0}, w[0], EXACT);      // w − 0.1·g1
         assertArrayEquals(new double[] {0.85, 2.15, 3.05, 3.8}, w[1], EXACT);    // − 0.1·g2
     }
 
     @Test
     void momentum() {
-        double[][] w = twoSteps(Momentum::new);
+        double[][] w = twoSteps(OptimizerKind.MOMENTUM);
         assertArrayEquals(new double[] {0.9, 2.2, 2.95, 4.0}, w[0], EXACT);      // v = g1
         assertArrayEquals(new double[] {0.76, 2.33, 3.005, 3.8}, w[1], EXACT);   // v = 0.9·g1 + g2
     }
 
     @Test
     void rmsProp() {
-        double[][] w = twoSteps(RmsProp::new);
+        double[][] w = twoSteps(OptimizerKind.RMSPROP);
         // s1 = 0.1·g1², w1 = w − 0.1·g1/(√s1 + 1e-8): each nonzero entry moves by 0.1/√0.1 = 0.316…
         assertArrayEquals(new double[] {0.6837722439831617, 2.316227761016838, 2.683772253983161, 4.0}, w[0], EXACT);
         assertArrayEquals(new double[] {0.5363302921760906, 2.2356454659130014, 2.969486531534182, 3.683772238983162}, w[1], EXACT);
@@ -55,7 +54,7 @@ class OptimizerTest {
 
     @Test
     void adamWithTensorFlowDefaults() {
-        double[][] w = twoSteps(Adam::new);
+        double[][] w = twoSteps(OptimizerKind.ADAM);
         // step 1: m = 0.1·g, v = 0.001·g², lr_1 = 0.1·√0.001/0.1: every nonzero entry moves by ≈ lr = 0.1
         assertArrayEquals(new double[] {0.9000000316227666, 2.099999984188614, 2.900000063245513, 4.0}, w[0], EXACT);
         assertArrayEquals(new double[] {0.8067820941181935, 2.1469467941046996, 2.9366104055930933, 3.925586329409136}, w[1], EXACT);
@@ -68,7 +67,7 @@ class OptimizerTest {
             Param p = Param.zeros("w", 1, 2);
             p.value().data[0] = 3;
             p.value().data[1] = -2;
-            Optimizer o = kind.create(List.of(p), 0.01);
+            Optimizer o = OptimizerSpec.of(kind, 0.01).create(List.of(p));
             double before = loss(p);
             for (int i = 0; i < 50; i++) {
                 p.grad().data[0] = 2 * p.value().data[0];                 // ∇ of w0² + w1²
@@ -86,7 +85,7 @@ class OptimizerTest {
     @Test
     void stateRestoresAndResetForgets() {
         Param a = Param.zeros("w", 1, 1), b = Param.zeros("w", 1, 1);
-        Adam oa = new Adam(List.of(a), 0.1), ob = new Adam(List.of(b), 0.1);
+        Optimizer oa = OptimizerSpec.adam(0.1).create(List.of(a)), ob = OptimizerSpec.adam(0.1).create(List.of(b));
         a.grad().data[0] = 1;
         oa.step();
         ob.restore(oa.state());
@@ -100,17 +99,31 @@ class OptimizerTest {
         assertEquals(0.0, oa.state().slots()[0][0][0]);
     }
 
+    /** Each number is checked once, where the spec is made; each message names the parameter, the value and what is allowed. */
     @Test
-    void badHyperparametersAreNamed() {
-        List<Param> ps = List.of(Param.zeros("w", 1, 1));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Adam(ps, -0.1));
-        assertTrue(e.getMessage().contains("learningRate") && e.getMessage().contains("-0.1"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new Sgd(ps, Double.NaN));
-        assertTrue(e.getMessage().contains("NaN"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> new Momentum(ps, 0.1, 1.0));
-        assertTrue(e.getMessage().contains("momentum") && e.getMessage().contains("[0, 1)"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> OptimizerKind.parse("adagrad"));
+    void badHyperparametersAreNamedOnceBySpec() {
+        OptimizerSpec adam = OptimizerSpec.adam(0.1);
+        assertEquals("learningRate must be a positive finite number, got -0.1",
+                assertThrows(IllegalArgumentException.class, () -> OptimizerSpec.adam(-0.1)).getMessage());
+        assertEquals("learningRate must be a positive finite number, got NaN",
+                assertThrows(IllegalArgumentException.class, () -> OptimizerSpec.of(OptimizerKind.SGD, Double.NaN)).getMessage());
+        assertEquals("momentum must be in [0, 1), got 1.0", assertThrows(IllegalArgumentException.class,
+                () -> new OptimizerSpec(OptimizerKind.MOMENTUM, 0.1, 0.9, 0.999, 0.9, 1.0, 1e-8)).getMessage());
+        assertEquals("beta1 must be in [0, 1), got -0.5", assertThrows(IllegalArgumentException.class,
+                () -> new OptimizerSpec(OptimizerKind.ADAM, 0.1, -0.5, 0.999, 0.9, 0.9, 1e-8)).getMessage());
+        assertEquals("beta2 must be in [0, 1), got 1.0", assertThrows(IllegalArgumentException.class,
+                () -> new OptimizerSpec(OptimizerKind.ADAM, 0.1, 0.9, 1.0, 0.9, 0.9, 1e-8)).getMessage());
+        assertEquals("rho must be in [0, 1), got NaN", assertThrows(IllegalArgumentException.class,
+                () -> new OptimizerSpec(OptimizerKind.RMSPROP, 0.1, 0.9, 0.999, Double.NaN, 0.9, 1e-8)).getMessage());
+        assertEquals("epsilon must be a positive finite number, got 0.0", assertThrows(IllegalArgumentException.class,
+                () -> new OptimizerSpec(OptimizerKind.ADAM, 0.1, 0.9, 0.999, 0.9, 0.9, 0)).getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OptimizerKind.parse("adagrad"));
         assertTrue(e.getMessage().contains("adagrad") && e.getMessage().contains("rmsprop"), e.getMessage());
-        assertEquals("Adam(lr=0.1, beta1=0.9, beta2=0.999, epsilon=1.0E-8)", new Adam(ps, 0.1).toString());
+        List<Param> ps = List.of(Param.zeros("w", 1, 1));
+        assertEquals("Adam(lr=0.1, beta1=0.9, beta2=0.999, epsilon=1.0E-8)", adam.create(ps).toString());
+        assertEquals(adam, OptimizerSpec.adam(0.1), "specs compare by value");
+        assertEquals(adam, adam.withKind(OptimizerKind.SGD).withKind(OptimizerKind.ADAM));
+        assertEquals(0.01, adam.withLearningRate(0.01).create(ps).learningRate());
+        assertSame(adam, adam.create(ps).spec());
     }
 }

@@ -21,7 +21,7 @@ import tech.tablesaw.api.Table;
 class RunTableTest {
 
     static Trainer trained(GanConfig config, int epochs) {
-        Trainer t = new Trainer(config.withEpochs(epochs).withHistoryEvery(5), Datasets.standardNormal(200, Rng.derive(3, "data")));
+        Trainer t = new Trainer(config.toBuilder().epochs(epochs).historyEvery(5).build(), Datasets.standardNormal(200, Rng.derive(3, "data")));
         t.train();
         return t;
     }
@@ -29,8 +29,8 @@ class RunTableTest {
     @Test
     void rowsComeFromTheTrainersInMapOrder() {
         Map<String, Trainer> runs = new LinkedHashMap<>();
-        runs.put("k = 5", trained(GanConfig.normal().withK(5), 20));
-        runs.put("sgd", trained(GanConfig.normal().withOptimizer(OptimizerKind.SGD), 20));
+        runs.put("k = 5", trained(GanConfig.normal().toBuilder().k(5).build(), 20));
+        runs.put("sgd", trained(GanConfig.normal().toBuilder().optimizer(OptimizerKind.SGD).build(), 20));
         Table table = RunTable.of(runs, 3, 100);
         assertEquals(2, table.rowCount());
         assertEquals(List.of("run", "D steps", "G steps", "D-loss", "G-loss", "mean D(x)", "mean D(G(z))", "KL (last)",

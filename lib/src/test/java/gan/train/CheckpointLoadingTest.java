@@ -21,7 +21,7 @@ class CheckpointLoadingTest {
     private static final byte[] MAGIC = "GANCKPT\n".getBytes(StandardCharsets.US_ASCII);
 
     private static Trainer trained() {
-        Trainer t = new Trainer(GanConfig.normal().withEpochs(4).withHistoryEvery(2), TrainerTest.normalData(1, 100));
+        Trainer t = new Trainer(GanConfig.normal().toBuilder().epochs(4).historyEvery(2).build(), TrainerTest.normalData(1, 100));
         t.train();
         return t;
     }
@@ -63,8 +63,8 @@ class CheckpointLoadingTest {
         }
         Path five = write("five.ckpt", Arrays.copyOf(MAGIC, 5));
         assertEquals(five + " is not a GAN checkpoint (5 bytes, shorter than the GANCKPT header)", loadFails(five));
-        Path v2 = write("v2.ckpt", withChecksum(ByteBuffer.allocate(40).put(MAGIC).putInt(2).array()));
-        assertEquals("checkpoint " + v2 + " has format version 2; this library reads version 1", loadFails(v2));
+        Path v3 = write("v3.ckpt", withChecksum(ByteBuffer.allocate(40).put(MAGIC).putInt(3).array()));
+        assertEquals("checkpoint " + v3 + " has format version 3; this library reads versions 1 and 2", loadFails(v3));
     }
 
     @Test
@@ -84,12 +84,18 @@ class CheckpointLoadingTest {
 
     @Test
     void aValidChecksumOverInconsistentContentIsRefused() throws IOException {
+        // the tail of the body: counters (24 bytes), the order (4 per sample), 3 stream states, row count, rows (44 each)
         Trainer repeat = trained();
-        repeat.order()[0] = repeat.order()[1];
         Path f = dir.resolve("order.ckpt");
         repeat.save(f);
+        byte[] good = withoutChecksum(Files.readAllBytes(f));
+        int orderAt = good.length - repeat.history().size() * 44 - 4 - 24 - 4 * 100, countersAt = orderAt - 24;
+        ByteBuffer bad = ByteBuffer.wrap(good.clone());
+        int second = bad.getInt(orderAt + 4);
+        bad.putInt(orderAt, second);                                    // entry 0 repeats entry 1
+        write("order.ckpt", withChecksum(bad.array()));
         assertTrue(loadFails(f).endsWith("is inconsistent: the sample order is not a permutation of 0..99 (entry 1 is "
-                + repeat.order()[1] + ", a repeat)"), loadFails(f));
+                + second + ", a repeat)"), loadFails(f));
 
         Trainer nan = trained();
         double[] w = nan.generator().parameterVector();
@@ -98,9 +104,10 @@ class CheckpointLoadingTest {
         nan.save(f = dir.resolve("nan.ckpt"));
         assertTrue(loadFails(f).endsWith("is inconsistent: G's parameter 3 is NaN (weights must be finite)"), loadFails(f));
 
-        Trainer counters = trained();
-        counters.epoch = -1;
-        counters.save(f = dir.resolve("epoch.ckpt"));
+        bad = ByteBuffer.wrap(good.clone());
+        bad.putInt(countersAt, -1);                                     // epoch −1
+        write("epoch.ckpt", withChecksum(bad.array()));
+        f = dir.resolve("epoch.ckpt");
         assertTrue(loadFails(f).contains("is inconsistent: counters out of range: epoch -1"), loadFails(f));
 
         // the history's row count (the int before the rows, 44 bytes each) says a billion: refused before allocating

@@ -6,6 +6,7 @@ import gan.Rng;
 import gan.nn.Activation;
 import gan.nn.Mlp;
 import gan.optim.OptimizerKind;
+import gan.optim.OptimizerSpec;
 import gan.stats.Divergences;
 import gan.stats.GaussianMixture;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class DiscriminatorFitTest {
      */
     @Test
     void convergesToTheOptimalDiscriminatorOfProposition1() {
-        DiscriminatorFit fit = new DiscriminatorFit(Mlp.Spec.of(Activation.RELU, Activation.SIGMOID, 1, 1), OptimizerKind.ADAM, 1e-2, 3);
+        DiscriminatorFit fit = new DiscriminatorFit(Mlp.Spec.of(Activation.RELU, Activation.SIGMOID, 1, 1), OptimizerSpec.of(OptimizerKind.ADAM, 1e-2), 3);
         GaussianMixture pData = GaussianMixture.normal(0, 1), pG = GaussianMixture.normal(1, 1);
         Rng rng = new Rng(11);
         for (int s = 0; s < 3_000; s++) fit.step(pData.sample1D(1_000, rng), pG.sample1D(1_000, rng));
@@ -42,7 +43,7 @@ class DiscriminatorFitTest {
     /** A D step descends D-loss: on a fixed pair of samples the loss falls step after step (small lr). */
     @Test
     void aStepLowersTheLossOnTheSameSamples() {
-        DiscriminatorFit fit = new DiscriminatorFit(Mlp.Spec.of(Activation.RELU, Activation.SIGMOID, 1, 8, 1), OptimizerKind.SGD, 1e-2, 1);
+        DiscriminatorFit fit = new DiscriminatorFit(Mlp.Spec.of(Activation.RELU, Activation.SIGMOID, 1, 8, 1), OptimizerSpec.of(OptimizerKind.SGD, 1e-2), 1);
         Rng rng = new Rng(5);
         double[] real = GaussianMixture.normal(0, 1).sample1D(200, rng), fake = GaussianMixture.normal(2, 1).sample1D(200, rng);
         double before = fit.loss(real, fake);
@@ -54,9 +55,9 @@ class DiscriminatorFitTest {
     @Test
     void refusesAnOutputThatIsNotOneProbability() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new DiscriminatorFit(Mlp.Spec.of(Activation.RELU, Activation.LINEAR, 1, 8, 1), OptimizerKind.ADAM, 1e-3, 1));
+                () -> new DiscriminatorFit(Mlp.Spec.of(Activation.RELU, Activation.LINEAR, 1, 8, 1), OptimizerSpec.of(OptimizerKind.ADAM, 1e-3), 1));
         assertTrue(e.getMessage().contains("sigmoid"), e.getMessage());
-        DiscriminatorFit fit = new DiscriminatorFit(Mlp.Spec.of(Activation.RELU, Activation.SIGMOID, 2, 8, 1), OptimizerKind.ADAM, 1e-3, 1);
+        DiscriminatorFit fit = new DiscriminatorFit(Mlp.Spec.of(Activation.RELU, Activation.SIGMOID, 2, 8, 1), OptimizerSpec.of(OptimizerKind.ADAM, 1e-3), 1);
         e = assertThrows(IllegalArgumentException.class, () -> fit.step(new double[][] {{1, 2}}, new double[][] {{1}}));
         assertTrue(e.getMessage().contains("fake row 0 must have 2 values"), e.getMessage());
     }
@@ -64,7 +65,7 @@ class DiscriminatorFitTest {
     /** The frozen copy keeps G as it was; the trainer's G-only steps leave D alone. */
     @Test
     void frozenGeneratorAndTheGeneratorHalfOfAlgorithm1() {
-        Trainer t = new Trainer(GanConfig.normal().withEpochs(200), TrainerTest.normalData(1, 1000));
+        Trainer t = new Trainer(GanConfig.normal().toBuilder().epochs(200).build(), TrainerTest.normalData(1, 1000));
         t.train();
         FrozenGenerator frozen = FrozenGenerator.of(t);
         double[] before = frozen.sample1d(100, new Rng(9));
@@ -84,10 +85,10 @@ class DiscriminatorFitTest {
 
     @Test
     void map1dNeedsOneDimensionalNoise() {
-        Trainer t = new Trainer(GanConfig.normal().withEpochs(1), TrainerTest.normalData(1, 100));
+        Trainer t = new Trainer(GanConfig.normal().toBuilder().epochs(1).build(), TrainerTest.normalData(1, 100));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> FrozenGenerator.of(t).map1d(new double[] {0}));
         assertTrue(e.getMessage().contains("takes 8 noise values"), e.getMessage());
-        Trainer one = new Trainer(GanConfig.normal().withEpochs(1).withGenerator(Mlp.Spec.of(Activation.RELU, Activation.LINEAR, 1, 4, 1)),
+        Trainer one = new Trainer(GanConfig.normal().toBuilder().epochs(1).generator(Mlp.Spec.of(Activation.RELU, Activation.LINEAR, 1, 4, 1)).build(),
                 TrainerTest.normalData(1, 100));
         FrozenGenerator g = FrozenGenerator.of(one);
         double[] z = {-1, 0, 0.5};
@@ -98,10 +99,10 @@ class DiscriminatorFitTest {
 
     @Test
     void startingFromCopiesTheNetworkAndLeavesTheOriginalAlone() {
-        Trainer t = new Trainer(GanConfig.normal().withEpochs(50), TrainerTest.normalData(1, 1000));
+        Trainer t = new Trainer(GanConfig.normal().toBuilder().epochs(50).build(), TrainerTest.normalData(1, 1000));
         t.train();
         double[] before = t.discriminator().parameterVector();
-        DiscriminatorFit fit = DiscriminatorFit.startingFrom(t.discriminator(), OptimizerKind.ADAM, 1e-3);
+        DiscriminatorFit fit = DiscriminatorFit.startingFrom(t.discriminator(), OptimizerSpec.adam(1e-3));
         double[] xs = {-1, 0, 2};
         assertArrayEquals(t.discriminate(xs), fit.discriminate(xs), 0.0, "the copy starts where D is");
         fit.step(new double[] {0, 1}, new double[] {3, 4});
@@ -112,10 +113,10 @@ class DiscriminatorFitTest {
     /** Work rows are reused and only grow: after a large batch, a small one must still return one value per input. */
     @Test
     void aSmallBatchAfterALargeOneReturnsOneValuePerInput() {
-        DiscriminatorFit fit = new DiscriminatorFit(Mlp.Spec.of(Activation.RELU, Activation.SIGMOID, 1, 8, 1), OptimizerKind.ADAM, 1e-3, 1);
+        DiscriminatorFit fit = new DiscriminatorFit(Mlp.Spec.of(Activation.RELU, Activation.SIGMOID, 1, 8, 1), OptimizerSpec.of(OptimizerKind.ADAM, 1e-3), 1);
         fit.discriminate(new double[500]);
         assertEquals(3, fit.discriminate(new double[3]).length);
-        Trainer one = new Trainer(GanConfig.normal().withEpochs(1).withGenerator(Mlp.Spec.of(Activation.RELU, Activation.LINEAR, 1, 4, 1)),
+        Trainer one = new Trainer(GanConfig.normal().toBuilder().epochs(1).generator(Mlp.Spec.of(Activation.RELU, Activation.LINEAR, 1, 4, 1)).build(),
                 TrainerTest.normalData(1, 100));
         FrozenGenerator g = FrozenGenerator.of(one);
         g.sample1d(500, new Rng(1));

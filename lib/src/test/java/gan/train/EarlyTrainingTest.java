@@ -15,13 +15,13 @@ class EarlyTrainingTest {
     static double[][] noise(GanConfig c, long seed, int m) {
         Rng r = Rng.derive(seed, "test noise");
         double[][] z = new double[c.noiseDim()][m];
-        for (double[] row : z) c.noise().fill(row, m, r);
+        for (double[] row : z) c.algorithm().noise().fill(row, m, r);
         return z;
     }
 
     /** Example 1's trainer for this seed with G shifted by +4: its fakes lie far from the data. */
     static Trainer shiftedTrainer(long seed) {
-        Trainer t = new Trainer(GanConfig.normal().withSeed(seed), TrainerTest.normalData(seed, 1000));
+        Trainer t = new Trainer(GanConfig.normal().toBuilder().seed(seed).build(), TrainerTest.normalData(seed, 1000));
         EarlyTraining.shiftGenerator(t, 4);
         return t;
     }
@@ -45,7 +45,7 @@ class EarlyTrainingTest {
 
     @Test
     void generatorGradientOfEachLossMatchesCentralDifferencesInTheParameters() {
-        GanConfig c = GanConfig.normal().withSeed(5);
+        GanConfig c = GanConfig.normal().toBuilder().seed(5).build();
         Trainer t = new Trainer(c, TrainerTest.normalData(5, 1000));
         t.train(20);
         double[][] z = noise(c, 5, 64);
@@ -59,7 +59,7 @@ class EarlyTrainingTest {
 
     @Test
     void shiftingGMovesEveryFakeByTheShift() {
-        GanConfig c = GanConfig.normal().withSeed(8);
+        GanConfig c = GanConfig.normal().toBuilder().seed(8).build();
         Trainer t = new Trainer(c, TrainerTest.normalData(8, 1000));
         double[][] z = noise(c, 8, 50);
         double[] before = t.generator().forward(z, 50)[0].clone();
@@ -72,7 +72,7 @@ class EarlyTrainingTest {
 
     @Test
     void measuringDoesNotChangeTraining() {
-        GanConfig c = GanConfig.normal().withSeed(4).withHistoryEvery(10);
+        GanConfig c = GanConfig.normal().toBuilder().seed(4).historyEvery(10).build();
         double[] x = TrainerTest.normalData(4, 1000);
         Trainer plain = new Trainer(c, x);
         Trainer measured = new Trainer(c, x);
@@ -99,9 +99,9 @@ class EarlyTrainingTest {
 
     @Test
     void bothLossesStartFromTheSameGAndDAndAreMeasuredOnTheSameNoise() {
-        GanConfig c = GanConfig.normal().withSeed(6).withOptimizer(OptimizerKind.SGD).withLearningRate(1e-2);
+        GanConfig c = GanConfig.normal().toBuilder().seed(6).optimizer(OptimizerKind.SGD).learningRate(1e-2).build();
         double[] x = TrainerTest.normalData(6, 1000);
-        EarlyTraining.Run sat = EarlyTraining.run(c.withGeneratorLoss(GeneratorLoss.SATURATING), x, 4, 0.1, 50_000, 30, 10, M);
+        EarlyTraining.Run sat = EarlyTraining.run(c.toBuilder().generatorLoss(GeneratorLoss.SATURATING).build(), x, 4, 0.1, 50_000, 30, 10, M);
         EarlyTraining.Run non = EarlyTraining.run(c, x, 4, 0.1, 50_000, 30, 10, M);
         assertEquals(sat.pretrainSteps(), non.pretrainSteps());
         assertEquals(sat.pretrainedMeanDFake(), non.pretrainedMeanDFake(), EXACT);

@@ -15,7 +15,7 @@ class GeneratorHeavyScheduleTest {
 
     @Test
     void everyBatchMakesOneDStepAndKGSteps() {
-        GanConfig c = GanConfig.normal().withSchedule(Schedule.GENERATOR_HEAVY).withK(3).withBatches(5).withHistoryEvery(1000);
+        GanConfig c = GanConfig.normal().toBuilder().schedule(Schedule.GENERATOR_HEAVY).k(3).batches(5).historyEvery(1000).build();
         Trainer t = new Trainer(c, REAL);
         TrainerTest.assertStepsAfter(t, 1, 5, 15);                     // D G G G, five times
         TrainerTest.assertStepsAfter(t, 2, 15, 45);
@@ -23,9 +23,9 @@ class GeneratorHeavyScheduleTest {
 
     @Test
     void withOneGStepItIsThePapersScheduleWithKOne() {
-        GanConfig c = GanConfig.normal().withK(1).withEpochs(30).withHistoryEvery(10);
-        Trainer heavy = new Trainer(c.withSchedule(Schedule.GENERATOR_HEAVY), REAL);
-        Trainer paper = new Trainer(c.withSchedule(Schedule.PAPER), REAL);
+        GanConfig c = GanConfig.normal().toBuilder().k(1).epochs(30).historyEvery(10).build();
+        Trainer heavy = new Trainer(c.toBuilder().schedule(Schedule.GENERATOR_HEAVY).build(), REAL);
+        Trainer paper = new Trainer(c.toBuilder().schedule(Schedule.PAPER).build(), REAL);
         heavy.train();
         paper.train();
         assertEquals(paper.history(), heavy.history());                // D, G on every batch, the same random draws
@@ -34,9 +34,9 @@ class GeneratorHeavyScheduleTest {
 
     @Test
     void moreGStepsChangeTheTrainingAndTheNameParses() {
-        GanConfig c = GanConfig.normal().withSchedule(Schedule.GENERATOR_HEAVY).withEpochs(20).withHistoryEvery(20);
-        Trainer one = new Trainer(c.withK(1), REAL);
-        Trainer five = new Trainer(c.withK(5), REAL);
+        GanConfig c = GanConfig.normal().toBuilder().schedule(Schedule.GENERATOR_HEAVY).epochs(20).historyEvery(20).build();
+        Trainer one = new Trainer(c.toBuilder().k(1).build(), REAL);
+        Trainer five = new Trainer(c.toBuilder().k(5).build(), REAL);
         one.train();
         five.train();
         assertNotEquals(one.last().gLoss(), five.last().gLoss());
@@ -47,14 +47,14 @@ class GeneratorHeavyScheduleTest {
 
     @Test
     void aCheckpointKeepsTheSchedule(@TempDir Path dir) throws Exception {
-        GanConfig c = GanConfig.normal().withSchedule(Schedule.GENERATOR_HEAVY).withK(4).withEpochs(10).withHistoryEvery(5);
+        GanConfig c = GanConfig.normal().toBuilder().schedule(Schedule.GENERATOR_HEAVY).k(4).epochs(10).historyEvery(5).build();
         Trainer t = new Trainer(c, REAL);
         t.train(5);
         Path file = dir.resolve("heavy.ckpt");
         t.save(file);
         Trainer back = Trainer.load(file);
         assertTrue(Files.size(file) > 0);
-        assertSame(Schedule.GENERATOR_HEAVY, back.config().schedule());
+        assertSame(Schedule.GENERATOR_HEAVY, back.config().algorithm().schedule());
         t.train(5);
         back.train(5);
         assertEquals(t.history(), back.history());

@@ -20,12 +20,12 @@ class GradientOfVTest {
 
     @Test
     void example2() {
-        check(GanConfig.fourGaussians().withInit(gan.nn.Initializer.orthogonal(1.4), gan.nn.Initializer.normal(0.1)), 2);
+        check(GanConfig.fourGaussians().toBuilder().init(gan.nn.Initializer.orthogonal(1.4), gan.nn.Initializer.normal(0.1)).build(), 2);
     }
 
     private static void check(GanConfig base, int dim) {
         for (GeneratorLoss loss : GeneratorLoss.values()) {
-            GanConfig config = base.withGeneratorLoss(loss);
+            GanConfig config = base.toBuilder().generatorLoss(loss).build();
             Rng rng = new Rng(17);
             double[][] realRows = new double[20][dim];
             for (double[] r : realRows) for (int j = 0; j < dim; j++) r[j] = rng.nextGaussian();
@@ -36,19 +36,19 @@ class GradientOfVTest {
             for (double[] r : z) for (int j = 0; j < m; j++) r[j] = rng.uniform(-1, 1);
 
             // ∇θd of D-loss = −V
-            t.discriminatorGradients(x, z, m);
+            t.gradients().discriminator(x, z, m);
             Mlp d = t.discriminator();
             compare(d, () -> {
-                double[] l = t.discriminatorGradients(x, z, m);
+                double[] l = t.gradients().discriminator(x, z, m);
                 return Losses.discriminatorLoss(l, m, m);
             }, "D (" + loss + ")");
 
             // ∇θg of the generator loss, through D
             double[] dBefore = d.gradientVector();
-            t.generatorGradients(z, m);
+            t.gradients().generator(z, m);
             assertArrayEquals(dBefore, d.gradientVector(), 0.0, "a G step must not touch D's gradients");
             Mlp g = t.generator();
-            compare(g, () -> Losses.generatorLoss(loss, t.generatorGradients(z, m).clone(), m), "G (" + loss + ")");
+            compare(g, () -> Losses.generatorLoss(loss, t.gradients().generator(z, m).clone(), m), "G (" + loss + ")");
         }
     }
 

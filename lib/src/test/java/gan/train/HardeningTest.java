@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class HardeningTest {
     @Test
     void chunkedSamplesAreGenerateNBitForBitAndMoveTheStreamTheSame() {
-        for (GanConfig c : new GanConfig[] {GanConfig.normal().withEpochs(3), GanConfig.fourGaussians().withEpochs(2)}) {
+        for (GanConfig c : new GanConfig[] {GanConfig.normal().toBuilder().epochs(3).build(), GanConfig.fourGaussians().toBuilder().epochs(2).build()}) {
             double[][] real = c.dataDim() == 1 ? column(TrainerTest.normalData(3, 200)) : gan.data.Datasets.fourGaussians(200, new gan.Rng(3));
             Trainer a = new Trainer(c, real), b = new Trainer(c, real);
             a.train();
@@ -35,7 +35,7 @@ class HardeningTest {
 
     @Test
     void trainingPastTheLargestEpochCountFailsInsteadOfDoingNothing() {
-        Trainer t = new Trainer(GanConfig.normal().withEpochs(2), TrainerTest.normalData(1, 100));
+        Trainer t = new Trainer(GanConfig.normal().toBuilder().epochs(2).build(), TrainerTest.normalData(1, 100));
         t.train();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.train(Integer.MAX_VALUE));
         assertEquals("epochs: 2 completed + 2147483647 more is past the largest epoch count 2147483647; train at most 2147483645 more",
@@ -50,7 +50,7 @@ class HardeningTest {
         assertEquals("klBins must be from 1 to 1000 per axis for 2-D data, got 1001", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> withKlBins(n, 1_000_001));
         assertEquals("klBins must be from 1 to 1000000, got 1000001", e.getMessage());
-        assertEquals(1000, withKlBins(f, 1000).klBins());
+        assertEquals(1000, withKlBins(f, 1000).monitoring().klBins());
     }
 
     @Test
@@ -64,9 +64,7 @@ class HardeningTest {
     }
 
     private static GanConfig withKlBins(GanConfig c, int bins) {
-        return new GanConfig(c.generator(), c.discriminator(), c.weightInit(), c.biasInit(), c.noise(), c.k(), c.schedule(), c.batches(),
-                c.epochs(), c.dOptimizer(), c.dLearningRate(), c.gOptimizer(), c.gLearningRate(), c.generatorLoss(), c.historyEvery(), bins,
-                c.seed());
+        return c.toBuilder().klBins(bins).build();
     }
 
     private static double[][] column(double[] v) {

@@ -52,7 +52,7 @@ class LectureProgressTest {
 
     @Test
     void progressIsRecordedAfterEpochsZeroEveryAndTwiceEveryAndChangesNothing() {
-        GanConfig c = GanConfig.normal().withEpochs(250).withHistoryEvery(50);
+        GanConfig c = GanConfig.normal().toBuilder().epochs(250).historyEvery(50).build();
         double[] data = TrainerTest.normalData(5, 1000);
         Trainer plain = new Trainer(c, data);
         plain.train();
@@ -81,7 +81,7 @@ class LectureProgressTest {
      */
     @Test
     void theLossesAreThoseOfTheLastStepOnTheLastMiniBatch() {
-        GanConfig c = GanConfig.normal().withEpochs(3).withLearningRate(1e-9);
+        GanConfig c = GanConfig.normal().toBuilder().epochs(3).learningRate(1e-9).build();
         List<LectureProgress> lines = new ArrayList<>();
         Trainer t = new Trainer(c, TrainerTest.normalData(6, 1000)).onLectureProgress(1, lines::add);
         t.train();

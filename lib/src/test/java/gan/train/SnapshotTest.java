@@ -14,7 +14,7 @@ class SnapshotTest {
 
     @Test
     void surfaceIsDOnTheGridRowByY() {
-        Trainer t = new Trainer(GanConfig.fourGaussians().withEpochs(20).withHistoryEvery(10), fourGaussians());
+        Trainer t = new Trainer(GanConfig.fourGaussians().toBuilder().epochs(20).historyEvery(10).build(), fourGaussians());
         t.train();
         double[] xs = Snapshot.grid(-1, 3, 5);
         double[] ys = Snapshot.grid(-2, 2, 3);
@@ -34,7 +34,7 @@ class SnapshotTest {
 
     @Test
     void takingSnapshotsChangesNeitherTrainingNorSamples() {
-        GanConfig c = GanConfig.fourGaussians().withEpochs(30).withHistoryEvery(10);
+        GanConfig c = GanConfig.fourGaussians().toBuilder().epochs(30).historyEvery(10).build();
         Trainer plain = new Trainer(c, fourGaussians());
         Trainer watched = new Trainer(c, fourGaussians());
         plain.train(30);
@@ -69,11 +69,11 @@ class SnapshotTest {
 
     @Test
     void badInputIsNamed() {
-        Trainer oneD = new Trainer(GanConfig.normal().withEpochs(1), Datasets.standardNormal(100, new Rng(1)));
+        Trainer oneD = new Trainer(GanConfig.normal().toBuilder().epochs(1).build(), Datasets.standardNormal(100, new Rng(1)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Snapshot.of(oneD, 10, Snapshot.grid(0, 1, 3), Snapshot.grid(0, 1, 3)));
         assertTrue(e.getMessage().contains("2-D data") && e.getMessage().contains("has 1 dimensions"), e.getMessage());
-        Trainer t = new Trainer(GanConfig.fourGaussians().withEpochs(1), fourGaussians());
+        Trainer t = new Trainer(GanConfig.fourGaussians().toBuilder().epochs(1).build(), fourGaussians());
         e = assertThrows(IllegalArgumentException.class, () -> Snapshot.of(t, 10, new double[] {0, 2, 1}, Snapshot.grid(0, 1, 3)));
         assertTrue(e.getMessage().contains("xs must increase, got 1.0 after 2.0 at index 2"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Snapshot.of(t, 0, Snapshot.grid(0, 1, 3), Snapshot.grid(0, 1, 3)));

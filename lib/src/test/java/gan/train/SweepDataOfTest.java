@@ -15,8 +15,8 @@ class SweepDataOfTest {
 
     @Test
     void eachRunTrainsOnItsOwnDataExactlyAsAPlainTrainer() {
-        List<GanConfig> configs = List.of(GanConfig.normal().withEpochs(100).withHistoryEvery(50).withSeed(1),
-                GanConfig.normal().withEpochs(100).withHistoryEvery(50).withSeed(2));
+        List<GanConfig> configs = List.of(GanConfig.normal().toBuilder().epochs(100).historyEvery(50).seed(1).build(),
+                GanConfig.normal().toBuilder().epochs(100).historyEvery(50).seed(2).build());
         List<Sweep.Run<double[][]>> runs = new Sweep(2).run(configs, SweepDataOfTest::dataOf, new int[] {50, 100}, Trainer::realData);
         for (int i = 0; i < configs.size(); i++) {
             Sweep.Run<double[][]> r = runs.get(i);
@@ -30,7 +30,7 @@ class SweepDataOfTest {
 
     @Test
     void missingDataIsNamed() {
-        List<GanConfig> configs = List.of(GanConfig.normal().withEpochs(10));
+        List<GanConfig> configs = List.of(GanConfig.normal().toBuilder().epochs(10).build());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Sweep(1).run(configs, c -> null, null, Trainer::epoch));
         assertTrue(e.getMessage().contains("dataOf(configs[0])"), e.getMessage());

@@ -22,7 +22,7 @@ class SweepTest {
         for (int k : new int[] {1, 2}) {
             for (double lr : new double[] {1e-4, 1e-3}) {
                 for (long seed : new long[] {1, 2}) {
-                    configs.add(GanConfig.normal().withK(k).withLearningRate(lr).withSeed(seed).withEpochs(epochs).withHistoryEvery(50));
+                    configs.add(GanConfig.normal().toBuilder().k(k).learningRate(lr).seed(seed).epochs(epochs).historyEvery(50).build());
                 }
             }
         }
@@ -32,8 +32,8 @@ class SweepTest {
     @Test
     void sameSeedsSameNumbersWhateverTheNumberOfThreads() {
         List<GanConfig> configs = grid(200);
-        List<Sweep.Run<Double>> one = new Sweep(1).run(configs, REAL, JSD);
-        List<Sweep.Run<Double>> three = new Sweep(3).run(configs, REAL, JSD);
+        List<Sweep.Run<Double>> one = new Sweep(1).run(configs, cfg -> rows(REAL), null, JSD);
+        List<Sweep.Run<Double>> three = new Sweep(3).run(configs, cfg -> rows(REAL), null, JSD);
         assertEquals(configs.size(), one.size());
         for (int i = 0; i < configs.size(); i++) {
             assertEquals(one.get(i).history(), three.get(i).history(), "history of run " + i);
@@ -53,19 +53,19 @@ class SweepTest {
     @Test
     void runsComeBackInInputOrderAndTheListenerRunsOnTheCallingThread() {
         List<GanConfig> configs = new ArrayList<>();
-        configs.add(GanConfig.normal().withEpochs(600).withSeed(7));      // the slowest first: it finishes last
-        for (long s = 1; s <= 4; s++) configs.add(GanConfig.normal().withEpochs(20).withSeed(s));
+        configs.add(GanConfig.normal().toBuilder().epochs(600).seed(7).build());      // the slowest first: it finishes last
+        for (long s = 1; s <= 4; s++) configs.add(GanConfig.normal().toBuilder().epochs(20).seed(s).build());
         Thread caller = Thread.currentThread();
         List<Integer> finished = new ArrayList<>();
         List<Sweep.Run<Integer>> runs = new Sweep(2).onRunDone(run -> {
             assertSame(caller, Thread.currentThread());
             finished.add(run.index());
-        }).run(configs, REAL, Trainer::epoch);
+        }).run(configs, cfg -> rows(REAL), null, Trainer::epoch);
         for (int i = 0; i < configs.size(); i++) {
             assertEquals(i, runs.get(i).index());
             assertSame(configs.get(i), runs.get(i).config());
-            assertEquals(configs.get(i).epochs(), runs.get(i).valueOr(-1));
-            assertEquals(configs.get(i).epochs(), runs.get(i).last().epoch());
+            assertEquals(configs.get(i).algorithm().epochs(), runs.get(i).valueOr(-1));
+            assertEquals(configs.get(i).algorithm().epochs(), runs.get(i).last().epoch());
             assertTrue(runs.get(i).seconds() > 0);
         }
         assertEquals(List.of(0, 1, 2, 3, 4), finished.stream().sorted().toList(), "each run reported once");
@@ -73,9 +73,9 @@ class SweepTest {
 
     @Test
     void checkpointsMeasureDuringTrainingWithoutChangingIt() {
-        GanConfig c = GanConfig.normal().withLearningRate(1e-3).withEpochs(1000).withHistoryEvery(100);
+        GanConfig c = GanConfig.normal().toBuilder().learningRate(1e-3).epochs(1000).historyEvery(100).build();
         int[] checkpoints = {0, 50, 100, 1000};
-        Sweep.Run<Double> run = new Sweep(2).run(List.of(c), rows(REAL), checkpoints, JSD).get(0);
+        Sweep.Run<Double> run = new Sweep(2).run(List.of(c), cfg -> rows(REAL), checkpoints, JSD).get(0);
         assertEquals(List.of(0, 50, 100, 1000), run.epochs());
         assertEquals(4, run.measurements().size());
         Trainer plain = new Trainer(c, REAL);
@@ -93,8 +93,8 @@ class SweepTest {
 
     @Test
     void aDivergedRunIsReportedAndTheOthersGoOn() {
-        GanConfig wild = GanConfig.normal().withOptimizer(OptimizerKind.SGD).withLearningRate(1e12).withEpochs(50).withHistoryEvery(1);
-        List<Sweep.Run<Double>> runs = new Sweep(2).run(List.of(GanConfig.normal().withEpochs(50), wild), REAL, JSD);
+        GanConfig wild = GanConfig.normal().toBuilder().optimizer(OptimizerKind.SGD).learningRate(1e12).epochs(50).historyEvery(1).build();
+        List<Sweep.Run<Double>> runs = new Sweep(2).run(List.of(GanConfig.normal().toBuilder().epochs(50).build(), wild), cfg -> rows(REAL), null, JSD);
         assertFalse(runs.get(0).diverged());
         assertTrue(runs.get(0).valueOr(Double.NaN) < Math.log(2));
         assertTrue(runs.get(1).diverged());
@@ -109,13 +109,13 @@ class SweepTest {
             throw new IllegalStateException("measure failed for seed " + t.config().seed());
         };
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> new Sweep(2).run(List.of(GanConfig.normal().withEpochs(5)), REAL, broken));
+                () -> new Sweep(2).run(List.of(GanConfig.normal().toBuilder().epochs(5).build()), cfg -> rows(REAL), null, broken));
         assertEquals("measure failed for seed 1", e.getMessage());
     }
 
     @Test
     void jsdToDoesNotDisturbTheTrainer() {
-        Trainer a = new Trainer(GanConfig.normal().withEpochs(20), REAL), b = new Trainer(GanConfig.normal().withEpochs(20), REAL);
+        Trainer a = new Trainer(GanConfig.normal().toBuilder().epochs(20).build(), REAL), b = new Trainer(GanConfig.normal().toBuilder().epochs(20).build(), REAL);
         a.train();
         b.train();
         double first = JSD.apply(a);
@@ -130,19 +130,19 @@ class SweepTest {
     void badInputIsNamedWithItsValue() {
         assertMessage(() -> new Sweep(0), "threads must be >= 1, got 0");
         Sweep s = new Sweep(1);
-        assertMessage(() -> s.run(List.of(), REAL, JSD), "configs must hold at least one GanConfig");
+        assertMessage(() -> s.run(List.of(), cfg -> rows(REAL), null, JSD), "configs must hold at least one GanConfig");
         List<GanConfig> withNull = new ArrayList<>();
         withNull.add(null);
-        assertMessage(() -> s.run(withNull, REAL, JSD), "configs[0] must not be null");
-        List<GanConfig> two = List.of(GanConfig.normal().withEpochs(100), GanConfig.normal().withEpochs(200));
-        assertMessage(() -> s.run(two, rows(REAL), new int[] {0, 50, 50, 100}, JSD), "strictly increasing", "[0, 50, 50, 100]", "index 2");
-        assertMessage(() -> s.run(two, rows(REAL), new int[] {-1, 100}, JSD), "strictly increasing epochs >= 0");
-        assertMessage(() -> s.run(two, rows(REAL), new int[] {50, 100}, JSD), "configs[1].epochs() is 200", "last checkpoint 100");
-        assertMessage(() -> s.run(two, rows(REAL), new int[0], JSD), "at least one epoch");
+        assertMessage(() -> s.run(withNull, cfg -> rows(REAL), null, JSD), "configs[0] must not be null");
+        List<GanConfig> two = List.of(GanConfig.normal().toBuilder().epochs(100).build(), GanConfig.normal().toBuilder().epochs(200).build());
+        assertMessage(() -> s.run(two, cfg -> rows(REAL), new int[] {0, 50, 50, 100}, JSD), "strictly increasing", "[0, 50, 50, 100]", "index 2");
+        assertMessage(() -> s.run(two, cfg -> rows(REAL), new int[] {-1, 100}, JSD), "strictly increasing epochs >= 0");
+        assertMessage(() -> s.run(two, cfg -> rows(REAL), new int[] {50, 100}, JSD), "configs[1].algorithm().epochs() is 200", "last checkpoint 100");
+        assertMessage(() -> s.run(two, cfg -> rows(REAL), new int[0], JSD), "at least one epoch");
         assertMessage(() -> Sweep.jsdTo(new double[] {0, Double.NaN}, 10, 10), "reference[1] must be a finite number, got NaN");
         assertMessage(() -> Sweep.jsdTo(REFERENCE, 0, 10), "fakes must be >= 1, got 0");
         assertMessage(() -> Sweep.jsdTo(new double[][] {{0, 0}}, 10, 0), "binsPerAxis must be >= 1, got 0");
-        assertMessage(() -> s.run(List.of(GanConfig.fourGaussians()), REAL, JSD), "row 0 must have 2 values");
+        assertMessage(() -> s.run(List.of(GanConfig.fourGaussians()), cfg -> rows(REAL), null, JSD), "row 0 must have 2 values");
     }
 
     static double[][] rows(double[] x) {

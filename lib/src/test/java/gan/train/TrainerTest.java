@@ -30,7 +30,7 @@ class TrainerTest {
     @Test
     void lectureExampleOneReachesTheEquilibrium() {
         for (long seed : new long[] {1, 2, 3}) {
-            Trainer t = new Trainer(GanConfig.normal().withSeed(seed), normalData(seed, 1000));
+            Trainer t = new Trainer(GanConfig.normal().toBuilder().seed(seed).build(), normalData(seed, 1000));
             HistoryRow last = t.train().get(t.history().size() - 1);
             assertEquals(10_000, last.epoch());
             assertEquals(LOG4, last.dLoss(), LECTURE, "D-loss, seed " + seed);
@@ -53,20 +53,20 @@ class TrainerTest {
 
     @Test
     void sameSeedSameNumbersBitForBit() {
-        GanConfig c = GanConfig.normal().withEpochs(300).withHistoryEvery(50);
+        GanConfig c = GanConfig.normal().toBuilder().epochs(300).historyEvery(50).build();
         Trainer a = new Trainer(c, normalData(1, 1000)), b = new Trainer(c, normalData(1, 1000));
         assertEquals(a.train(), b.train());
         assertArrayEquals(a.generate1d(1000), b.generate1d(1000), 0.0);
-        Trainer other = new Trainer(c.withSeed(2), normalData(1, 1000));
+        Trainer other = new Trainer(c.toBuilder().seed(2).build(), normalData(1, 1000));
         assertNotEquals(a.history(), other.train());
     }
 
     /** History is measured from its own random stream: how often it is measured does not change training. */
     @Test
     void measuringMoreOftenDoesNotChangeTraining() {
-        GanConfig c = GanConfig.normal().withEpochs(200);
-        Trainer rare = new Trainer(c.withHistoryEvery(200), normalData(1, 1000));
-        Trainer often = new Trainer(c.withHistoryEvery(1), normalData(1, 1000));
+        GanConfig c = GanConfig.normal().toBuilder().epochs(200).build();
+        Trainer rare = new Trainer(c.toBuilder().historyEvery(200).build(), normalData(1, 1000));
+        Trainer often = new Trainer(c.toBuilder().historyEvery(1).build(), normalData(1, 1000));
         rare.train();
         often.train();
         assertEquals(200, often.history().size());
@@ -76,7 +76,7 @@ class TrainerTest {
 
     @Test
     void continuingEqualsTrainingInOneGo() {
-        GanConfig c = GanConfig.normal().withEpochs(150).withHistoryEvery(50);
+        GanConfig c = GanConfig.normal().toBuilder().epochs(150).historyEvery(50).build();
         Trainer once = new Trainer(c, normalData(4, 1000));
         once.train();
         Trainer twice = new Trainer(c, normalData(4, 1000));
@@ -89,12 +89,12 @@ class TrainerTest {
     /** The lecture's counter with k = 2: D D G | D D G … across epochs; the paper's form puts a G step after every k D steps. */
     @Test
     void schedulesCountStepsAsDocumented() {
-        GanConfig c = GanConfig.normal().withK(2).withBatches(5).withHistoryEvery(1000);
+        GanConfig c = GanConfig.normal().toBuilder().k(2).batches(5).historyEvery(1000).build();
         Trainer lecture = new Trainer(c, normalData(1, 1000));
         assertStepsAfter(lecture, 1, 4, 1);                           // D D G D D
         assertStepsAfter(lecture, 2, 10, 5);                          // 15 steps: (D D G) × 5
 
-        Trainer paper = new Trainer(c.withSchedule(Schedule.PAPER), normalData(1, 1000));
+        Trainer paper = new Trainer(c.toBuilder().schedule(Schedule.PAPER).build(), normalData(1, 1000));
         assertStepsAfter(paper, 1, 5, 2);                             // every batch: D; after D #2, #4: G
         assertStepsAfter(paper, 1, 10, 5);
     }
@@ -109,7 +109,7 @@ class TrainerTest {
     @Test
     void listenerSeesEveryRowAndLastBatchTakesTheRemainder() {
         List<HistoryRow> seen = new ArrayList<>();
-        Trainer t = new Trainer(GanConfig.normal().withEpochs(30).withHistoryEvery(10).withBatches(3), normalData(1, 1001)).onHistory(seen::add);
+        Trainer t = new Trainer(GanConfig.normal().toBuilder().epochs(30).historyEvery(10).batches(3).build(), normalData(1, 1001)).onHistory(seen::add);
         t.train();
         assertEquals(t.history(), seen);
         assertEquals(List.of(10, 20, 30), seen.stream().map(HistoryRow::epoch).toList());
@@ -124,7 +124,7 @@ class TrainerTest {
             row[0] = r.nextGaussian();
             row[1] = 2 + r.nextGaussian();
         }
-        Trainer t = new Trainer(GanConfig.fourGaussians().withEpochs(20).withHistoryEvery(10), x);
+        Trainer t = new Trainer(GanConfig.fourGaussians().toBuilder().epochs(20).historyEvery(10).build(), x);
         t.train();
         assertEquals(2, t.history().size());
         double[][] g = t.generate(50);
@@ -137,7 +137,7 @@ class TrainerTest {
 
     @Test
     void divergenceStopsWithTheEpochAndKeepsHistory() {
-        GanConfig wild = GanConfig.normal().withOptimizer(OptimizerKind.SGD).withLearningRate(1e12).withHistoryEvery(1).withEpochs(50);
+        GanConfig wild = GanConfig.normal().toBuilder().optimizer(OptimizerKind.SGD).learningRate(1e12).historyEvery(1).epochs(50).build();
         Trainer t = new Trainer(wild, normalData(1, 1000));
         TrainingDivergedException e = assertThrows(TrainingDivergedException.class, t::train);
         assertTrue(e.getMessage().contains("epoch " + e.epoch()), e.getMessage());
@@ -149,18 +149,18 @@ class TrainerTest {
     @Test
     void badInputIsNamedWithItsValue() {
         double[] data = normalData(1, 10);
-        assertMessage(() -> GanConfig.normal().withLearningRate(0), "dLearningRate", "0.0");
-        assertMessage(() -> GanConfig.normal().withLearningRates(1e-4, Double.NaN), "gLearningRate", "NaN");
-        assertMessage(() -> GanConfig.normal().withLearningRate(Double.POSITIVE_INFINITY), "dLearningRate", "Infinity");
-        assertMessage(() -> GanConfig.normal().withK(0), "k", ">= 1", "got 0");
-        assertMessage(() -> GanConfig.normal().withEpochs(0), "epochs", "got 0");
-        assertMessage(() -> GanConfig.normal().withBatches(0), "batches", "got 0");
-        assertMessage(() -> new Trainer(GanConfig.normal().withBatches(11), data), "batches", "(10)", "got 11");
+        assertMessage(() -> GanConfig.normal().toBuilder().learningRate(0).build(), "learningRate must be a positive finite number, got 0.0");
+        assertMessage(() -> GanConfig.normal().toBuilder().learningRates(1e-4, Double.NaN).build(), "learningRate must be a positive finite number, got NaN");
+        assertMessage(() -> GanConfig.normal().toBuilder().learningRate(Double.POSITIVE_INFINITY).build(), "learningRate", "Infinity");
+        assertMessage(() -> GanConfig.normal().toBuilder().k(0).build(), "k", ">= 1", "got 0");
+        assertMessage(() -> GanConfig.normal().toBuilder().epochs(0).build(), "epochs", "got 0");
+        assertMessage(() -> GanConfig.normal().toBuilder().batches(0).build(), "batches", "got 0");
+        assertMessage(() -> new Trainer(GanConfig.normal().toBuilder().batches(11).build(), data), "batches", "(10)", "got 11");
         assertMessage(() -> new Trainer(GanConfig.normal(), new double[] {0.1, Double.NaN, 0.3, 1, 2}), "row 1", "NaN");
         assertMessage(() -> new Trainer(GanConfig.normal(), new double[] {0.1, 0.2, Double.NEGATIVE_INFINITY, 1, 2}), "row 2", "-Infinity");
         assertMessage(() -> new Trainer(GanConfig.normal(), new double[0]), "realData", "empty");
         assertMessage(() -> new Trainer(GanConfig.normal(), new double[][] {{1, 2}}), "row 0", "1 values", "got 2");
-        assertMessage(() -> GanConfig.normal().withGenerator(Mlp.Spec.of(Activation.RELU, Activation.LINEAR, 8, 4, 2)),
+        assertMessage(() -> GanConfig.normal().toBuilder().generator(Mlp.Spec.of(Activation.RELU, Activation.LINEAR, 8, 4, 2)).build(),
                 "G's output size", "outputs 2", "takes 1");
         assertMessage(() -> new Trainer(GanConfig.normal(), data).train(0), "epochs", "got 0");
     }
