@@ -30,7 +30,7 @@ public record BinnedDivergence(double value, double[] p, double[] q, double[][] 
 
     /** {@link #value()} in bits: value / log 2. */
     public double inBits() {
-        return value / Math.log(2);
+        return Divergences.bits(value);
     }
 
     /** The 2-D histogram P as a matrix [x-bin][y-bin] (a copy); IllegalArgumentException for 1-D. */

@@ -193,43 +193,41 @@ public final class Quadrature {
     /** The tensor-product weights in {@link Density#logDensityGrid}'s row-major order (a new array). */
     double[] tensorWeights() {
         double[] w = new double[size()];
-        int[] index = new int[dimension()];
-        for (int flat = 0; flat < w.length; flat++) {
+        Grid.forEach(nodes, (flat, index, x) -> {
             double v = 1;
             for (int k = 0; k < index.length; k++) {
                 v *= weights[k][index[k]];
             }
             w[flat] = v;
-            for (int k = index.length - 1; k >= 0; k--) {
-                if (++index[k] < nodes[k].length) {
-                    break;
-                }
-                index[k] = 0;
-            }
-        }
+        });
         return w;
+    }
+
+    /**
+     * log p at every node for each density, one array per density in {@link Density#logDensityGrid}'s order:
+     * with {@link #tensorWeights()}, the inputs of every ∫ f(p, q, …) dx ≈ Σ_nodes W · f. Checks that the
+     * densities are not null and share this rule's dimension. Not modified.
+     */
+    double[][] logDensities(Density... densities) {
+        double[][] logs = new double[densities.length][];
+        for (int i = 0; i < densities.length; i++) {
+            Check.notNull("densities[" + i + "]", densities[i]);
+            if (densities[i].dimension() != dimension()) {
+                throw new IllegalArgumentException("grid must have the densities' dimension " + densities[i].dimension()
+                        + ", got " + dimension());
+            }
+            logs[i] = densities[i].logDensityGrid(nodes);
+        }
+        return logs;
     }
 
     /** ∫ f over the box, f evaluated once per node (its argument array is reused: do not keep it). */
     public double integrate(ToDoubleFunction<double[]> f) {
         Check.notNull("f", f);
         double[] w = tensorWeights();
-        double[] x = new double[dimension()];
-        int[] index = new int[dimension()];
-        double sum = 0;
-        for (int flat = 0; flat < w.length; flat++) {
-            for (int k = 0; k < index.length; k++) {
-                x[k] = nodes[k][index[k]];
-            }
-            sum += w[flat] * f.applyAsDouble(x);
-            for (int k = index.length - 1; k >= 0; k--) {
-                if (++index[k] < nodes[k].length) {
-                    break;
-                }
-                index[k] = 0;
-            }
-        }
-        return sum;
+        double[] sum = {0};
+        Grid.forEach(nodes, (flat, index, x) -> sum[0] += w[flat] * f.applyAsDouble(x));
+        return sum[0];
     }
 
     /** ∫ f over [lo, hi] of a 1-D rule; IllegalArgumentException when {@link #dimension()} ≠ 1. */
