@@ -100,7 +100,7 @@ class FinanceTest {
     @Test
     void kendallTauOfNormalPairsIsTwoOverPiArcsinRho() {
         double rho = 0.7;
-        double[][] p = gan.sim.Shocks.correlatedNormalPairs(4_000, rho, new Rng(7));
+        double[][] p = Shocks.correlatedNormalPairs(4_000, rho, new Rng(7));
         assertEquals(2 / Math.PI * Math.asin(rho), TailDependence.kendallTau(p), 0.02);
     }
 
@@ -110,7 +110,7 @@ class FinanceTest {
         double[][] t = TCopula.sample(5_000, rho, df, new Rng(8));
         assertEquals(df, TCopula.fitDf(t, rho), 1.5);                    // standard error about 0.5 at n = 5,000
         double[][] big = TCopula.sample(400_000, rho, df, new Rng(9));
-        double[][] normal = gan.sim.Shocks.correlatedNormalPairs(400_000, rho, new Rng(10));
+        double[][] normal = Shocks.correlatedNormalPairs(400_000, rho, new Rng(10));
         double limit = TCopula.tailDependenceLimit(rho, df);
         assertTrue(TailDependence.lower(big, 0.01) > TailDependence.lower(normal, 0.01) + 0.05);
         assertTrue(TailDependence.lower(big, 0.001) > limit - 0.05, "λ(0.1%) vs limit " + limit);
@@ -123,7 +123,7 @@ class FinanceTest {
         double[] margin = new double[1_000];
         for (int i = 0; i < margin.length; i++) margin[i] = i;          // uniform on 0 … 999
         double[][] x = TCopula.withMargins(t, 4, margin, margin);
-        double[] first = TailDependence.column(x, 0);
+        double[] first = Samples.column(x, 0);
         assertEquals(499.5, Samples.mean(first), 5);
         assertEquals(TailDependence.lower(t, 0.05), TailDependence.lower(x, 0.05), 0.01);
     }

@@ -1,6 +1,6 @@
-package gan.stats;
+package gan.finance;
 
-import static gan.stats.DivergencesTest.assertMessage;
+import static gan.finance.PricePathsTest.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
