@@ -39,11 +39,8 @@ public final class DensityDivergences {
      * @param grid the quadrature rule, same dimension. Not modified.
      */
     public static double kl(Density p, Density q, Quadrature grid) {
-        checkPair(p, q);
-        checkGrid(grid, p.dimension());
-        double[][] logs = grid.logDensities(p, q);
-        double[] lp = logs[0], lq = logs[1];
-        double[] w = grid.tensorWeights();
+        double[][] on = onGrid(p, q, grid);       // {log p, log q, W} at every node
+        double[] lp = on[0], lq = on[1], w = on[2];
         double s = 0;
         for (int i = 0; i < w.length; i++) {
             if (lp[i] == Double.NEGATIVE_INFINITY) {
@@ -70,11 +67,8 @@ public final class DensityDivergences {
      * Arguments as {@link #kl(Density, Density, Quadrature)}; not modified.
      */
     public static double jsd(Density p, Density q, Quadrature grid) {
-        checkPair(p, q);
-        checkGrid(grid, p.dimension());
-        double[][] logs = grid.logDensities(p, q);
-        double[] lp = logs[0], lq = logs[1];
-        double[] w = grid.tensorWeights();
+        double[][] on = onGrid(p, q, grid);       // {log p, log q, W} at every node
+        double[] lp = on[0], lq = on[1], w = on[2];
         double s = 0;
         for (int i = 0; i < w.length; i++) {
             double a = lp[i];
@@ -138,6 +132,17 @@ public final class DensityDivergences {
             return m;
         }
         return m + Math.log1p(Math.exp(Math.min(a, b) - m));
+    }
+
+    /**
+     * {log p, log q, W} at every node of grid ({@link Density#logDensityGrid}'s order, with
+     * {@link Quadrature#tensorWeights}): the inputs of every ∫ f(p, q) dx ≈ Σ_nodes W · f here and in
+     * {@link GanTheory} and {@link NonSaturating}. Checks that p, q and the grid share one dimension.
+     */
+    static double[][] onGrid(Density p, Density q, Quadrature grid) {
+        checkPair(p, q);
+        checkGrid(grid, p.dimension());
+        return new double[][] {p.logDensityGrid(grid.axes()), q.logDensityGrid(grid.axes()), grid.tensorWeights()};
     }
 
     static void checkPair(Density p, Density q) {

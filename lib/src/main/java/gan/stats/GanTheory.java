@@ -99,11 +99,8 @@ public final class GanTheory {
      */
     public static double value(ToDoubleFunction<double[]> d, Density pData, Density pG, Quadrature grid) {
         Check.notNull("d", d);
-        DensityDivergences.checkPair(pData, pG);
-        DensityDivergences.checkGrid(grid, pData.dimension());
-        double[][] logs = grid.logDensities(pData, pG);
-        double[] lp = logs[0], lg = logs[1];
-        double[] w = grid.tensorWeights();
+        double[][] on = DensityDivergences.onGrid(pData, pG, grid);       // {log p, log q, W} at every node
+        double[] lp = on[0], lg = on[1], w = on[2];
         double[] s = {0};
         Grid.forEach(grid.axes(), (i, index, x) -> {
             double p = Math.exp(lp[i]);
@@ -145,11 +142,8 @@ public final class GanTheory {
      * Arguments: not modified.
      */
     public static double valueAtOptimum(Density pData, Density pG, Quadrature grid) {
-        DensityDivergences.checkPair(pData, pG);
-        DensityDivergences.checkGrid(grid, pData.dimension());
-        double[][] logs = grid.logDensities(pData, pG);
-        double[] lp = logs[0], lg = logs[1];
-        double[] w = grid.tensorWeights();
+        double[][] on = DensityDivergences.onGrid(pData, pG, grid);       // {log p, log q, W} at every node
+        double[] lp = on[0], lg = on[1], w = on[2];
         double s = 0;
         for (int i = 0; i < w.length; i++) {
             double a = lp[i];

@@ -61,11 +61,8 @@ public final class NonSaturating {
 
     /** E_{x~p_data}[log D*(x)] = KL(p_data ‖ m) − log 2, m = (p_data + p_g)/2. Arguments: not modified. */
     public static double expectedLogOptimalD(Density pData, Density pG, Quadrature grid) {
-        DensityDivergences.checkPair(pData, pG);
-        DensityDivergences.checkGrid(grid, pData.dimension());
-        double[][] logs = grid.logDensities(pData, pG);
-        double[] lp = logs[0], lg = logs[1];
-        double[] w = grid.tensorWeights();
+        double[][] on = DensityDivergences.onGrid(pData, pG, grid);       // {log p, log q, W} at every node
+        double[] lp = on[0], lg = on[1], w = on[2];
         double s = 0;
         for (int i = 0; i < w.length; i++) {
             if (lp[i] != Double.NEGATIVE_INFINITY) {

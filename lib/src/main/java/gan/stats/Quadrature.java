@@ -203,24 +203,6 @@ public final class Quadrature {
         return w;
     }
 
-    /**
-     * log p at every node for each density, one array per density in {@link Density#logDensityGrid}'s order:
-     * with {@link #tensorWeights()}, the inputs of every ∫ f(p, q, …) dx ≈ Σ_nodes W · f. Checks that the
-     * densities are not null and share this rule's dimension. Not modified.
-     */
-    double[][] logDensities(Density... densities) {
-        double[][] logs = new double[densities.length][];
-        for (int i = 0; i < densities.length; i++) {
-            Check.notNull("densities[" + i + "]", densities[i]);
-            if (densities[i].dimension() != dimension()) {
-                throw new IllegalArgumentException("grid must have the densities' dimension " + densities[i].dimension()
-                        + ", got " + dimension());
-            }
-            logs[i] = densities[i].logDensityGrid(nodes);
-        }
-        return logs;
-    }
-
     /** ∫ f over the box, f evaluated once per node (its argument array is reused: do not keep it). */
     public double integrate(ToDoubleFunction<double[]> f) {
         Check.notNull("f", f);
