@@ -63,7 +63,7 @@ public final class GanTheory {
         return x -> optimalFromLogs(pData.logDensity(x), pG.logDensity(x));
     }
 
-    /** D* of 1-D densities as a function, for {@link #value1D} and plots. */
+    /** D* of 1-D densities as a function, for {@link #value} (as x -> d.applyAsDouble(x[0])) and plots. */
     public static DoubleUnaryOperator optimalD1D(Density pData, Density pG) {
         DensityDivergences.checkPair(pData, pG);
         Density.requireDimension(pData, 1, "pData");
@@ -120,13 +120,6 @@ public final class GanTheory {
             }
         });
         return s[0];
-    }
-
-    /** V(D, G) for a 1-D discriminator and 1-D densities. See {@link #value(ToDoubleFunction, Density, Density, Quadrature)}. */
-    public static double value1D(DoubleUnaryOperator d, Density pData, Density pG) {
-        Check.notNull("d", d);
-        Density.requireDimension(pData, 1, "pData");
-        return value(x -> d.applyAsDouble(x[0]), pData, pG);
     }
 
     /** V(D*, G) on {@link Quadrature#covering}(pData, pG). See {@link #valueAtOptimum(Density, Density, Quadrature)}. */

@@ -133,11 +133,11 @@ class FinanceTest {
         Rng rng = new Rng(12);
         double[] x = new double[2_000];
         for (int i = 0; i < x.length; i++) x[i] = rng.nextGaussian();
-        Bootstrap.Interval ci = Bootstrap.of(x, Samples::mean, 2_000, 0.95, new Rng(13));
+        Bootstrap.Interval ci = bootstrapOne(x, Samples::mean, 2_000, 0.95, new Rng(13));
         double halfWidth = (ci.hi() - ci.lo()) / 2, expected = 1.96 / Math.sqrt(x.length);
         assertEquals(expected, halfWidth, 0.15 * expected);
         assertTrue(ci.contains(ci.estimate()));
-        assertThrows(IllegalArgumentException.class, () -> Bootstrap.of(x, Samples::mean, 5, 0.95, rng));
+        assertThrows(IllegalArgumentException.class, () -> bootstrapOne(x, Samples::mean, 5, 0.95, rng));
     }
 
     @Test
@@ -171,5 +171,11 @@ class FinanceTest {
         }
         org.ejml.data.DMatrixRMaj w = new org.ejml.data.DMatrixRMaj(new double[][] {{3, 0}, {0, 2}});
         assertEquals(3, Lipschitz.spectralNorm(w), 1e-9);
+    }
+
+    /** The percentile interval of one statistic: {@link Bootstrap#intervals} with a single statistic. */
+    private static Bootstrap.Interval bootstrapOne(double[] x, java.util.function.ToDoubleFunction<double[]> statistic,
+            int resamples, double level, Rng rng) {
+        return Bootstrap.intervals(x, v -> new double[] {statistic.applyAsDouble(v)}, resamples, level, rng)[0];
     }
 }
