@@ -92,7 +92,12 @@ public final class Bins {
 
     /** The B bin centres (e_i + e_{i+1}) / 2 (a new array). */
     public double[] centers() {
-        double[] c = new double[size()];
+        return centers(edges);
+    }
+
+    /** (e_i + e_{i+1}) / 2 for each of the edges.length − 1 bins (a new array). edges: not modified. */
+    static double[] centers(double[] edges) {
+        double[] c = new double[edges.length - 1];
         for (int i = 0; i < c.length; i++) {
             c[i] = 0.5 * (edges[i] + edges[i + 1]);
         }
