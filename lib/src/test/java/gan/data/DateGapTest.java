@@ -1,6 +1,6 @@
 package gan.data;
 
-import static gan.data.PriceCsvTest.assertMessage;
+import static gan.Asserts.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;

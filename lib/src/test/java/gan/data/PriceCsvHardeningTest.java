@@ -1,6 +1,6 @@
 package gan.data;
 
-import static gan.data.PriceCsvTest.assertMessage;
+import static gan.Asserts.assertMessage;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
@@ -20,6 +20,12 @@ class PriceCsvHardeningTest {
 
     private Path write(String name, String content, Charset cs) throws IOException {
         return Files.write(dir.resolve(name), content.getBytes(cs));
+    }
+
+    /** The UTF-8 file name with this text is refused with a message that names the file and says the rest. */
+    private void assertRefused(String name, String content, String message) throws IOException {
+        Path f = write(name, content, StandardCharsets.UTF_8);
+        assertMessage(() -> PriceCsv.read(f), name, message);
     }
 
     @Test
@@ -43,18 +49,13 @@ class PriceCsvHardeningTest {
 
     @Test
     void zeroNegativeAndNonFinitePricesAreRefusedWithLineAndColumn() throws IOException {
-        Path zero = write("zero.csv", "Date,Open,Close,Volume\n2020-01-02,1,2,0\n2020-01-03,0,2,10\n", StandardCharsets.UTF_8);
-        assertMessage(() -> PriceCsv.read(zero), "zero.csv", "line 3, column Open: price 0 (allowed: prices > 0)");
+        assertRefused("zero.csv", "Date,Open,Close,Volume\n2020-01-02,1,2,0\n2020-01-03,0,2,10\n", "line 3, column Open: price 0 (allowed: prices > 0)");
         assertArrayEquals(new double[] {2}, PriceCsv.read(write("z2.csv", "Date,Close,Volume\n2020-01-02,2,0\n", StandardCharsets.UTF_8))
                 .column("Close"), 0, "a volume of 0 (a day without trades) is allowed");
-        Path negative = write("neg.csv", "Date,Close\n2020-01-02,-5.5\n", StandardCharsets.UTF_8);
-        assertMessage(() -> PriceCsv.read(negative), "neg.csv", "line 2, column Close: price -5.5 (allowed: prices > 0)");
-        Path adj = write("adj.csv", "Date,Adj Close\n2020-01-02,-0\n", StandardCharsets.UTF_8);
-        assertMessage(() -> PriceCsv.read(adj), "adj.csv", "line 2, column Adj Close: price -0");
-        Path vol = write("vol.csv", "Date,Close,Volume\n2020-01-02,1,-3\n", StandardCharsets.UTF_8);
-        assertMessage(() -> PriceCsv.read(vol), "vol.csv", "line 2, column Volume: negative volume -3 (allowed: volumes >= 0)");
-        Path inf = write("inf.csv", "Date,High\n2020-01-02,-Infinity\n", StandardCharsets.UTF_8);
-        assertMessage(() -> PriceCsv.read(inf), "inf.csv", "line 2, column High: non-finite value -Infinity");
+        assertRefused("neg.csv", "Date,Close\n2020-01-02,-5.5\n", "line 2, column Close: price -5.5 (allowed: prices > 0)");
+        assertRefused("adj.csv", "Date,Adj Close\n2020-01-02,-0\n", "line 2, column Adj Close: price -0");
+        assertRefused("vol.csv", "Date,Close,Volume\n2020-01-02,1,-3\n", "line 2, column Volume: negative volume -3 (allowed: volumes >= 0)");
+        assertRefused("inf.csv", "Date,High\n2020-01-02,-Infinity\n", "line 2, column High: non-finite value -Infinity");
         // a column that is not a price may be negative (a daily change)
         assertEquals(-0.5, PriceCsv.read(write("chg.csv", "Date,Close,Change\n2020-01-02,1,-0.5\n", StandardCharsets.UTF_8)).column("Change")[0]);
     }
@@ -72,11 +73,8 @@ class PriceCsvHardeningTest {
         PriceTable t = PriceCsv.read(ok, "Close");
         assertArrayEquals(new double[] {1.5, 2}, t.column("Close"), 0);
         assertMessage(() -> PriceCsv.read(ok), "ok.csv", "line 2, column Name: cannot parse 'Hyundai, \"Motor\"\r\nCompany'");
-        Path open = write("open.csv", "Date,Close\n2020-01-02,1\n2020-01-03,\"2\n2020-01-04,3\n", StandardCharsets.UTF_8);
-        assertMessage(() -> PriceCsv.read(open), "open.csv", "line 3: a quoted field is not closed");
-        Path after = write("after.csv", "Date,Close\n2020-01-02,\"1\"5\n", StandardCharsets.UTF_8);
-        assertMessage(() -> PriceCsv.read(after), "after.csv", "line 2: text after the closing quote of field 2");
-        Path count = write("count.csv", "Date,Close\n2020-01-02,\"1,5\"\n2020-01-03,1,5\n", StandardCharsets.UTF_8);
-        assertMessage(() -> PriceCsv.read(count), "count.csv", "line 2, column Close: cannot parse '1,5'");
+        assertRefused("open.csv", "Date,Close\n2020-01-02,1\n2020-01-03,\"2\n2020-01-04,3\n", "line 3: a quoted field is not closed");
+        assertRefused("after.csv", "Date,Close\n2020-01-02,\"1\"5\n", "line 2: text after the closing quote of field 2");
+        assertRefused("count.csv", "Date,Close\n2020-01-02,\"1,5\"\n2020-01-03,1,5\n", "line 2, column Close: cannot parse '1,5'");
     }
 }

@@ -1,5 +1,6 @@
 package gan.data;
 
+import static gan.Asserts.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -96,18 +97,5 @@ class PriceCsvTest {
         Path f = dir.resolve(name);
         Files.writeString(f, content, StandardCharsets.UTF_8);
         return f;
-    }
-
-    static void assertMessage(ThrowingCall call, String... parts) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call::run);
-        for (String part : parts) {
-            assertTrue(e.getMessage().contains(part), "message \"" + e.getMessage() + "\" should contain \"" + part + "\"");
-        }
-    }
-
-    /** A call that should throw. */
-    @FunctionalInterface
-    interface ThrowingCall {
-        void run() throws Exception;
     }
 }

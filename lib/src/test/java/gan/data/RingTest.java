@@ -1,5 +1,6 @@
 package gan.data;
 
+import static gan.Tolerances.EXACT;
 import static org.junit.jupiter.api.Assertions.*;
 
 import gan.Rng;
@@ -11,7 +12,6 @@ class RingTest {
     static final double STD_TOL = 1e-3;
     /** Share of points per mode, 100,000 draws: several standard errors (√(⅛·⅞/n) ≈ 0.001). */
     static final double SHARE_TOL = 0.006;
-    static final double EXACT = 1e-12;
 
     @Test
     void meansAreEvenlySpacedOnTheCircle() {

@@ -1,12 +1,13 @@
 package gan.finance;
 
-import static gan.finance.PricePathsTest.assertMessage;
+import static gan.Asserts.assertMessage;
+import static gan.Tolerances.EXACT;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import gan.data.DateGap;
-import gan.data.PriceCsv;
 import gan.data.PriceTable;
+import gan.data.PriceCsv;
+import gan.data.DateGap;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** DailyReturns and JoinedPrices. */
 class DailyReturnsTest {
-    static final double ROUNDING_TOL = 1e-12;
 
     @TempDir
     Path dir;
@@ -28,11 +28,11 @@ class DailyReturnsTest {
         DailyReturns r = DailyReturns.of(t, "Close", 14);
         assertEquals(9, r.size());                                  // 11 prices, 10 returns, 1 across the hole
         assertEquals(List.of(new DateGap(LocalDate.of(2019, 2, 1), LocalDate.of(2019, 3, 22), 49)), r.dropped());
-        assertArrayEquals(new double[] {Math.log(123_500.0 / 129_500.0)}, r.droppedValues(), ROUNDING_TOL);
+        assertArrayEquals(new double[] {Math.log(123_500.0 / 129_500.0)}, r.droppedValues(), EXACT);
         assertEquals(LocalDate.of(2019, 1, 22), r.dates().get(0));  // a return is dated by its second day
         assertEquals(LocalDate.of(2019, 2, 1), r.dates().get(8));
-        assertEquals(Math.log(127_500.0 / 127_000.0), r.values()[0], ROUNDING_TOL);
-        assertEquals(Math.log(126_500.0 / 128_500.0), r.values()[4], ROUNDING_TOL);   // 01-25 → 01-28, a weekend: kept
+        assertEquals(Math.log(127_500.0 / 127_000.0), r.values()[0], EXACT);
+        assertEquals(Math.log(126_500.0 / 128_500.0), r.values()[4], EXACT);   // 01-25 → 01-28, a weekend: kept
         // with a 2-day limit the weekend return goes too
         assertEquals(2, DailyReturns.of(t, "Close", 2).dropped().size());
         // a large limit keeps every return, as Series.logReturns gives them

@@ -1,5 +1,8 @@
 package gan.finance;
 
+import static gan.Asserts.assertMessage;
+import static gan.Tolerances.EXACT;
+import static gan.Tolerances.EXACT_LONG;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,18 +14,17 @@ import org.junit.jupiter.api.Test;
 
 /** Shocks and PricePaths. */
 class PricePathsTest {
-    static final double ROUNDING_TOL = 1e-12;
-    /** Relative rounding of a product of 250 exponentials. */
-    static final double PRODUCT_TOL = 1e-10;
     /** Mean and std of 200,000 N(0, 1) draws: standard error 1/√n ≈ 0.0022; five of them. */
     static final double MOMENT_TOL = 0.011;
+    /** Counts of 2,000 draws of 1/3 each: binomial standard error √(2000·(1/3)(2/3)) ≈ 21; five of them. */
+    static final double COUNT_TOL = 105;
 
     @Test
     void pathsFollowTheExponentialRecursion() {
         double[][] e = {{1, -2}, {0, 0.5}};
         double[][] s = PricePaths.simulate(100, 0.01, 0.1, e);
-        assertArrayEquals(new double[] {100, 100 * Math.exp(0.11), 100 * Math.exp(0.11) * Math.exp(0.01 - 0.2)}, s[0], ROUNDING_TOL);
-        assertArrayEquals(new double[] {100, 100 * Math.exp(0.01), 100 * Math.exp(0.01) * Math.exp(0.06)}, s[1], ROUNDING_TOL);
+        assertArrayEquals(new double[] {100, 100 * Math.exp(0.11), 100 * Math.exp(0.11) * Math.exp(0.01 - 0.2)}, s[0], EXACT);
+        assertArrayEquals(new double[] {100, 100 * Math.exp(0.01), 100 * Math.exp(0.01) * Math.exp(0.06)}, s[1], EXACT);
         assertArrayEquals(new double[] {s[0][2], s[1][2]}, PricePaths.finals(s), 0);
         assertArrayEquals(new double[] {1, -2}, e[0], 0);                          // not modified
     }
@@ -36,20 +38,20 @@ class PricePathsTest {
         for (int p = 0; p < 3; p++) {
             double sum = 0;
             for (double v : e[p]) sum += v;
-            assertEquals(Math.log(54_660) + 250 * mu + sigma * sum, Math.log(s[p][250]), PRODUCT_TOL * 12);
+            assertEquals(Math.log(54_660) + 250 * mu + sigma * sum, Math.log(s[p][250]), EXACT_LONG * 12);
             assertEquals(251, s[p].length);
         }
         // no volatility: S_t = S₀ e^{μ t}
         double[][] flat = PricePaths.simulate(10, mu, 0, e);
-        assertEquals(10 * Math.exp(250 * mu), flat[2][250], 10 * PRODUCT_TOL);
+        assertEquals(10 * Math.exp(250 * mu), flat[2][250], 10 * EXACT_LONG);
     }
 
     @Test
     void portfolioOfTwoSharesStartsAtOne() {
         double[][] a = {{100, 110, 120}}, b = {{50, 40, 60}};
         double[][] v = PricePaths.portfolio(a, b, 0.5);
-        assertArrayEquals(new double[] {1, 0.5 * 1.1 + 0.5 * 0.8, 0.5 * 1.2 + 0.5 * 1.2}, v[0], ROUNDING_TOL);
-        assertArrayEquals(new double[] {1, 1.1, 1.2}, PricePaths.portfolio(a, b, 1)[0], ROUNDING_TOL);
+        assertArrayEquals(new double[] {1, 0.5 * 1.1 + 0.5 * 0.8, 0.5 * 1.2 + 0.5 * 1.2}, v[0], EXACT);
+        assertArrayEquals(new double[] {1, 1.1, 1.2}, PricePaths.portfolio(a, b, 1)[0], EXACT);
         assertMessage(() -> PricePaths.portfolio(a, new double[][] {{1, 2}}, 0.5), "a[0] has 3", "b[0] has 2");
         assertMessage(() -> PricePaths.portfolio(a, b, 1.5), "w", "1.5");
     }
@@ -86,8 +88,7 @@ class PricePathsTest {
         for (double[] row : e) {
             for (double v : row) counts[v == -2 ? 0 : v == 0.5 ? 1 : v == 3 ? 2 : -1]++;   // -1 would throw: not in the pool
         }
-        // 2,000 draws, each value 1/3: binomial standard error √(2000·(1/3)(2/3)) ≈ 21; five of them
-        for (int c : counts) assertEquals(2000 / 3.0, c, 105);
+        for (int c : counts) assertEquals(2000 / 3.0, c, COUNT_TOL);
         double[][] pairs = {{1, -1}, {2, -2}};
         double[][] drawn = Shocks.resampleRows(pairs, 100, new Rng(3));
         for (double[] row : drawn) assertEquals(-row[0], row[1], 0);            // rows stay whole
@@ -103,13 +104,5 @@ class PricePathsTest {
         assertMessage(() -> PricePaths.simulate(1, 0, -0.1, new double[][] {{1}}), "sigma", "-0.1");
         assertMessage(() -> PricePaths.simulate(1, 0, 0.1, new double[][] {{1, 2}, {3}}), "shocks[1] has 1 days", "shocks[0] has 2");
         assertMessage(() -> PricePaths.simulate(1, 0, 0.1, new double[0][]), "shocks", "at least one");
-    }
-
-    /** The call throws an IllegalArgumentException whose message contains every part. */
-    static void assertMessage(Runnable call, String... parts) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call::run);
-        for (String part : parts) {
-            assertTrue(e.getMessage().contains(part), "message \"" + e.getMessage() + "\" should contain \"" + part + "\"");
-        }
     }
 }

@@ -3,6 +3,7 @@ package gan.nn;
 import static gan.Tolerances.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import gan.GradientCheck;
 import gan.Rng;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -62,36 +63,10 @@ class DenseTest {
             layer.forward(x, batch, true);
             double[][] dx = layer.backward(c, true, true);
             double[] dW = layer.weight().grad().data.clone(), db = layer.bias().grad().data.clone();
-            double[] w = layer.weight().value().data;
-            for (int i = 0; i < w.length; i++) {
-                double keep = w[i];
-                w[i] = keep + GRAD_EPS;
-                double up = loss(layer, x, c, batch);
-                w[i] = keep - GRAD_EPS;
-                double down = loss(layer, x, c, batch);
-                w[i] = keep;
-                assertTrue(gradientsAgree(dW[i], (up - down) / (2 * GRAD_EPS)), f + " dW[" + i + "]");
-            }
-            double[] b = layer.bias().value().data;
-            for (int i = 0; i < b.length; i++) {
-                double keep = b[i];
-                b[i] = keep + GRAD_EPS;
-                double up = loss(layer, x, c, batch);
-                b[i] = keep - GRAD_EPS;
-                double down = loss(layer, x, c, batch);
-                b[i] = keep;
-                assertTrue(gradientsAgree(db[i], (up - down) / (2 * GRAD_EPS)), f + " db[" + i + "]");
-            }
+            GradientCheck.assertGradient(dW, GradientCheck.gradient(w -> loss(layer, x, c, batch), layer.weight().value().data), f + " dW");
+            GradientCheck.assertGradient(db, GradientCheck.gradient(b -> loss(layer, x, c, batch), layer.bias().value().data), f + " db");
             for (int k = 0; k < in; k++) {
-                for (int j = 0; j < batch; j++) {
-                    double keep = x[k][j];
-                    x[k][j] = keep + GRAD_EPS;
-                    double up = loss(layer, x, c, batch);
-                    x[k][j] = keep - GRAD_EPS;
-                    double down = loss(layer, x, c, batch);
-                    x[k][j] = keep;
-                    assertTrue(gradientsAgree(dx[k][j], (up - down) / (2 * GRAD_EPS)), f + " dX[" + k + "][" + j + "]");
-                }
+                GradientCheck.assertGradient(dx[k], GradientCheck.gradient(row -> loss(layer, x, c, batch), x[k]), f + " dX[" + k + "]");
             }
         }
     }

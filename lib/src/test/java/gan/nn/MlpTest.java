@@ -3,6 +3,7 @@ package gan.nn;
 import static gan.Tolerances.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import gan.GradientCheck;
 import gan.Rng;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -21,20 +22,8 @@ class MlpTest {
             double[][] x = DenseTest.random(3, batch, rng), c = DenseTest.random(2, batch, rng);
             net.forward(x, batch);
             net.backward(c, false);
-            double[] analytic = net.gradientVector(), theta = net.parameterVector();
-            for (int i = 0; i < theta.length; i++) {
-                double keep = theta[i];
-                theta[i] = keep + GRAD_EPS;
-                net.setParameterVector(theta);
-                double up = loss(net, x, c, batch);
-                theta[i] = keep - GRAD_EPS;
-                net.setParameterVector(theta);
-                double down = loss(net, x, c, batch);
-                theta[i] = keep;
-                net.setParameterVector(theta);
-                double numeric = (up - down) / (2 * GRAD_EPS);
-                assertTrue(gradientsAgree(analytic[i], numeric), p[0] + "/" + p[1] + " parameter " + i + ": " + analytic[i] + " vs " + numeric);
-            }
+            double[] analytic = net.gradientVector();
+            GradientCheck.assertGradient(analytic, GradientCheck.parameterGradient(net, () -> loss(net, x, c, batch)), p[0] + "/" + p[1]);
         }
     }
 

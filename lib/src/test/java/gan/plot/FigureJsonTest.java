@@ -21,6 +21,8 @@ import tech.tablesaw.plotly.traces.ScatterTrace;
 
 class FigureJsonTest {
     static final ObjectMapper STRICT = new ObjectMapper();
+    /** A float32 of a value of order 1 is within 2⁻²³ ≈ 1.2e-7 relative. */
+    static final double FLOAT32 = 1e-6;
 
     /** The bundle as strict JSON, read back: fails on anything a JSON reader would refuse. */
     @SuppressWarnings("unchecked")
@@ -202,7 +204,7 @@ class FigureJsonTest {
         assertEquals(100, xs.length);
         assertEquals(990f, xs[99]);
         assertTrue(Float.isNaN(ys[50]), "a gap stays a gap (NaN)");
-        assertEquals(Plots.round(Math.log(4) + 0.001 * 10), ys[10], 1e-6, "float32 keeps the figures' 5 significant digits");
+        assertEquals(Plots.round(Math.log(4) + 0.001 * 10), ys[10], FLOAT32, "float32 keeps the figures' 5 significant digits");
 
         double[][] z = new double[4][5];
         z[2][3] = Double.NaN;

@@ -1,5 +1,6 @@
 package gan.plot;
 
+import static gan.Tolerances.EXACT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -21,8 +22,8 @@ class FinancePlotsTest {
         FigureJs js = new FigureJs(FinancePlots.series(t, s, new double[] {4}, "returns", "year", "z"));
         assertEquals(3, js.traces.size());                     // the series and ±4
         assertEquals(3_000, js.array(0, "x").length);          // not thinned
-        assertEquals(-9, js.array(0, "y")[1234], 1e-12);
-        assertEquals(4, js.array(1, "y")[0], 1e-12);
+        assertEquals(-9, js.array(0, "y")[1234], EXACT);
+        assertEquals(4, js.array(1, "y")[0], EXACT);
         assertEquals("red", new FigureJs(FinancePlots.series(t, s, new double[0], "GAN", "year", "z", 1)).lineColor(0));
         assertThrows(IllegalArgumentException.class, () -> FinancePlots.series(t, s, new double[0], "GAN", "year", "z", 6));
         assertThrows(IllegalArgumentException.class, () -> FinancePlots.series(new double[] {2, 1}, Map.of("a", new double[] {1, 2}), new double[0], "", "", ""));
@@ -35,9 +36,9 @@ class FinancePlotsTest {
         a.put("GAN |r|", new double[] {0.01, -0.02, 0.0});
         FigureJs js = new FigureJs(FinancePlots.acf(a, 0.036, "acf"));
         assertEquals(4, js.traces.size());
-        assertEquals(1, js.array(0, "x")[0], 1e-12);
-        assertEquals(0.036, js.array(2, "y")[0], 1e-12);
-        assertEquals(-0.036, js.array(3, "y")[1], 1e-12);
+        assertEquals(1, js.array(0, "x")[0], EXACT);
+        assertEquals(0.036, js.array(2, "y")[0], EXACT);
+        assertEquals(-0.036, js.array(3, "y")[1], EXACT);
         a.put("short", new double[] {0.1});
         assertThrows(IllegalArgumentException.class, () -> FinancePlots.acf(a, 0.036, "acf"));
     }
@@ -51,9 +52,9 @@ class FinancePlotsTest {
         curves.put("flat", x -> 0.25);
         FigureJs js = new FigureJs(FinancePlots.logDensities(s, curves, 4, 0, 4, "tails", "z"));
         double[] y = js.array(0, "y");
-        assertEquals(0.5, y[0], 1e-12);                         // 2 of 4 values in a bin of width 1
-        assertEquals(0.25, y[1], 1e-12);
+        assertEquals(0.5, y[0], EXACT);                         // 2 of 4 values in a bin of width 1
+        assertEquals(0.25, y[1], EXACT);
         assertEquals(true, Double.isNaN(y[2]));
-        assertEquals(0.25, js.array(1, "y")[0], 1e-12);
+        assertEquals(0.25, js.array(1, "y")[0], EXACT);
     }
 }

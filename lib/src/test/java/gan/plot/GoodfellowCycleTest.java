@@ -1,5 +1,7 @@
 package gan.plot;
 
+import static gan.Tolerances.EXACT;
+import static gan.Tolerances.FIGURE_DIGITS;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.Arrays;
@@ -23,10 +25,10 @@ class GoodfellowCycleTest {
         int mapping = 16;                                                    // the 16 curves first, then panel (a)'s mapping
         assertEquals("z → x = G(z)", js.string(mapping, "name"));
         double[] mx = js.array(mapping, "x"), my = js.array(mapping, "y");
-        assertEquals(-1, mx[0], 1e-12);
-        assertEquals(-2, mx[1], 1e-12, "z = -1 is joined to G(-1) = -2");
-        assertEquals(GoodfellowCycle.Z_LINE, my[0], 1e-4);
-        assertEquals(GoodfellowCycle.X_LINE, my[1], 1e-4);
+        assertEquals(-1, mx[0], EXACT);
+        assertEquals(-2, mx[1], EXACT, "z = -1 is joined to G(-1) = -2");
+        assertEquals(GoodfellowCycle.Z_LINE, my[0], FIGURE_DIGITS);
+        assertEquals(GoodfellowCycle.X_LINE, my[1], FIGURE_DIGITS);
         assertTrue(Double.isNaN(mx[2]), "segments are separated by gaps");
         List<?> annotations = (List<?>) f.layoutExtras().get("annotations");
         assertEquals("(c) G step", ((Map<?, ?>) annotations.get(2)).get("text"));

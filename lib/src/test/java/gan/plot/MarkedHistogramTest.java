@@ -1,5 +1,6 @@
 package gan.plot;
 
+import static gan.Tolerances.FIGURE_DIGITS;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.LinkedHashMap;
@@ -7,7 +8,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MarkedHistogramTest {
-    static final double ROUNDING = 1e-4;
 
     @Test
     void theHistogramIntegratesToOneAndEachMarkIsAVerticalLineAsHighAsTheTallestBin() {
@@ -18,11 +18,11 @@ class MarkedHistogramTest {
         FigureJs js = new FigureJs(MarkedHistogram.of("Null distribution", "KL", "perfect G", v, 2, marks));
         assertEquals(3, js.traces.size());
         assertEquals("perfect G", js.string(0, "name"));
-        assertArrayEquals(new double[] {0, 0.6, 0.4, 0.4, 0}, js.array(0, "y"), ROUNDING);
+        assertArrayEquals(new double[] {0, 0.6, 0.4, 0.4, 0}, js.array(0, "y"), FIGURE_DIGITS);
         assertEquals("lecture 9800", js.string(1, "name"));
-        assertArrayEquals(new double[] {0.6293, 0.6293}, js.array(1, "x"), ROUNDING);
-        assertArrayEquals(new double[] {0, 0.6}, js.array(1, "y"), ROUNDING);
-        assertArrayEquals(new double[] {1.0835, 1.0835}, js.array(2, "x"), ROUNDING);
+        assertArrayEquals(new double[] {0.6293, 0.6293}, js.array(1, "x"), FIGURE_DIGITS);
+        assertArrayEquals(new double[] {0, 0.6}, js.array(1, "y"), FIGURE_DIGITS);
+        assertArrayEquals(new double[] {1.0835, 1.0835}, js.array(2, "x"), FIGURE_DIGITS);
         assertEquals("Null distribution", js.title());
     }
 

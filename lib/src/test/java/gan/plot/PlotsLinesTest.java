@@ -1,5 +1,6 @@
 package gan.plot;
 
+import static gan.Tolerances.FIGURE_DIGITS;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,8 +12,6 @@ import org.junit.jupiter.api.Test;
 
 /** {@link Plots#lines} and the titled {@link Plots#decisionSurface}, read back from the figure's JavaScript. */
 class PlotsLinesTest {
-    /** Data is rounded to 5 significant digits. */
-    static final double ROUNDING = 1e-4;
 
     @Test
     void linesDrawsOneNamedLinePerSeriesInTheMapsOrder() {
@@ -24,8 +23,8 @@ class PlotsLinesTest {
         assertEquals(2, js.traces.size());
         assertEquals("weak D 2-4-1", js.string(0, "name"), "a LinkedHashMap keeps its order");
         assertEquals("lecture D 2-128-1", js.string(1, "name"));
-        assertArrayEquals(epochs, js.array(0, "x"), ROUNDING);
-        assertArrayEquals(new double[] {0, 1, 1, 2}, js.array(0, "y"), ROUNDING);
+        assertArrayEquals(epochs, js.array(0, "x"), FIGURE_DIGITS);
+        assertArrayEquals(new double[] {0, 1, 1, 2}, js.array(0, "y"), FIGURE_DIGITS);
         assertTrue(Double.isNaN(js.array(1, "y")[2]), "a missing value stays a gap");
         assertEquals(Plots.SERIES_COLORS[0], js.lineColor(0));
         assertEquals(Plots.SERIES_COLORS[1], js.lineColor(1));
@@ -47,8 +46,8 @@ class PlotsLinesTest {
         double[] xs = js.array(0, "x");
         assertEquals(Plots.MAX_LINE_POINTS, xs.length);
         assertEquals(0, xs[0]);
-        assertEquals(n - 1, xs[xs.length - 1], ROUNDING * n);
-        assertEquals(0.5 * xs[17], js.array(0, "y")[17], ROUNDING * n);
+        assertEquals(n - 1, xs[xs.length - 1], FIGURE_DIGITS * n);
+        assertEquals(0.5 * xs[17], js.array(0, "y")[17], FIGURE_DIGITS * n);
     }
 
     @Test

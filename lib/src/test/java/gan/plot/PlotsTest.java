@@ -1,5 +1,7 @@
 package gan.plot;
 
+import static gan.Tolerances.EXACT;
+import static gan.Tolerances.FIGURE_DIGITS;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,9 +22,6 @@ import tech.tablesaw.plotly.traces.HeatmapTrace;
 
 /** The figures' traces, titles, colours and data, read back from the JavaScript tablesaw writes (no browser). */
 class PlotsTest {
-    /** Data is rounded to {@link Plots#SIGNIFICANT_DIGITS} = 5 significant digits: relative error ≤ 5e-5. */
-    static final double ROUNDING = 1e-4;
-    static final double EXACT = 1e-12;
 
     static List<HistoryRow> history(int rows, int every) {
         List<HistoryRow> h = new ArrayList<>();
@@ -50,12 +49,12 @@ class PlotsTest {
         assertTrue(js.string(3, "name").startsWith("log 2 = 0.6931"));
         assertEquals(Plots.D_LOSS_COLOR, js.lineColor(0));
         assertEquals(Plots.G_LOSS_COLOR, js.lineColor(1));
-        assertArrayEquals(new double[]{Plots.LOG4, Plots.LOG4}, js.array(2, "y"), ROUNDING);
-        assertArrayEquals(new double[]{Plots.LOG2, Plots.LOG2}, js.array(3, "y"), ROUNDING);
+        assertArrayEquals(new double[]{Plots.LOG4, Plots.LOG4}, js.array(2, "y"), FIGURE_DIGITS);
+        assertArrayEquals(new double[]{Plots.LOG2, Plots.LOG2}, js.array(3, "y"), FIGURE_DIGITS);
         assertArrayEquals(new double[]{0, 10000}, js.array(2, "x"), EXACT, "reference lines span the whole run");
         assertEquals(101, js.array(0, "x").length);
-        assertEquals(h.get(57).dLoss(), js.array(0, "y")[57], ROUNDING);
-        assertEquals(h.get(57).gLoss(), js.array(1, "y")[57], ROUNDING);
+        assertEquals(h.get(57).dLoss(), js.array(0, "y")[57], FIGURE_DIGITS);
+        assertEquals(h.get(57).gLoss(), js.array(1, "y")[57], FIGURE_DIGITS);
         assertEquals("Loss history: " + h.get(100).progressLine(), js.title());
         assertEquals("epoch", js.axisTitle("xaxis"));
         assertEquals("loss (nats)", js.axisTitle("yaxis"));
@@ -92,7 +91,7 @@ class PlotsTest {
         }
         FigureJs js = new FigureJs(Plots.lossHistory(h));
         assertTrue(js.string(3, "name").startsWith("-log 2 = -0.6931"));
-        assertArrayEquals(new double[]{-Plots.LOG2, -Plots.LOG2}, js.array(3, "y"), ROUNDING);
+        assertArrayEquals(new double[]{-Plots.LOG2, -Plots.LOG2}, js.array(3, "y"), FIGURE_DIGITS);
     }
 
     @Test
@@ -127,7 +126,7 @@ class PlotsTest {
         assertEquals(Plots.REAL_COLOR, js.lineColor(0));
         assertEquals(Plots.FAKE_COLOR, js.lineColor(1));
         assertArrayEquals(new double[]{0.5, 0.5}, js.array(2, "y"), EXACT);
-        assertEquals(h.get(49).meanDFake(), js.array(1, "y")[49], ROUNDING);
+        assertEquals(h.get(49).meanDFake(), js.array(1, "y")[49], FIGURE_DIGITS);
         assertEquals(List.of(0, 1), ((Map<?, ?>) f.layoutExtras().get("yaxis")).get("range"));
         assertTrue(js.title().startsWith("Discriminator outputs: D(x) = "));
     }
@@ -138,7 +137,7 @@ class PlotsTest {
         FigureJs kl = new FigureJs(Plots.divergenceHistory(h));
         assertEquals(1, kl.traces.size());
         assertEquals("KL(real || fake)", kl.string(0, "name"));
-        assertEquals(h.get(19).kl(), kl.array(0, "y")[19], ROUNDING);
+        assertEquals(h.get(19).kl(), kl.array(0, "y")[19], FIGURE_DIGITS);
         assertEquals("nats", kl.axisTitle("yaxis").replaceAll(".*\\((.*)\\)", "$1"));
 
         int[] epochs = {0, 10, 20};
@@ -172,8 +171,8 @@ class PlotsTest {
         assertEquals("log(1 - D)", js.string(1, "name"));
         assertArrayEquals(x, js.array(0, "x"), EXACT);
         assertArrayEquals(x, js.array(1, "x"), EXACT);
-        assertArrayEquals(logD, js.array(0, "y"), ROUNDING);
-        assertEquals(Math.log(0.25), js.array(1, "y")[2], ROUNDING);
+        assertArrayEquals(logD, js.array(0, "y"), FIGURE_DIGITS);
+        assertEquals(Math.log(0.25), js.array(1, "y")[2], FIGURE_DIGITS);
         assertTrue(Double.isNaN(js.array(1, "y")[3]), "log 0 = -Infinity is drawn as a gap");
         assertFalse(js.lineColor(0).equals(js.lineColor(1)));
         assertEquals("Loss terms", js.title());
@@ -221,7 +220,7 @@ class PlotsTest {
             for (int j = 1; j <= bins; j++) {
                 area += y[j] * (x[j + 1] - x[j]);
             }
-            assertEquals(1, area, 10 * ROUNDING, "density histogram integrates to 1");
+            assertEquals(1, area, 10 * FIGURE_DIGITS, "density histogram integrates to 1");
         }
         assertEquals("density", js.axisTitle("yaxis"));
         assertThrows(IllegalArgumentException.class, () -> Plots.realVsFake(real, new double[]{Double.NaN}, 10));
@@ -265,7 +264,7 @@ class PlotsTest {
         assertEquals(Plots.MAX_SCATTER_POINTS, js.array(0, "x").length);
         assertEquals("real data (2000 of 5000 shown)", js.string(0, "name"));
         assertEquals("fake data G(z)", js.string(1, "name"));
-        assertEquals(real[4999][1], js.array(0, "y")[1999], ROUNDING, "last point kept");
+        assertEquals(real[4999][1], js.array(0, "y")[1999], FIGURE_DIGITS, "last point kept");
         assertEquals("x1", js.axisTitle("xaxis"));
         assertEquals("x2", js.axisTitle("yaxis"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Plots.scatter(new double[][]{{1, 2, 3}}, fake));
@@ -304,7 +303,7 @@ class PlotsTest {
         assertTrue(js.traces.get(2).contains("\"dash\" : \"dash\""), "D is dashed blue, as in the paper");
         assertEquals(Plots.D_COLOR, js.lineColor(2));
         assertTrue(js.string(3, "name").startsWith("D*(x) = p_data / (p_data + p_g)"));
-        assertEquals(p.dStar()[40], js.array(3, "y")[40], ROUNDING);
+        assertEquals(p.dStar()[40], js.array(3, "y")[40], FIGURE_DIGITS);
         assertEquals("figure 1", js.title());
 
         FigureJs noD = new FigureJs(Plots.goodfellow(x, p.pData(), p.pG(), null, null, "without D"));

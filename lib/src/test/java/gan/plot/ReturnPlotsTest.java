@@ -1,5 +1,7 @@
 package gan.plot;
 
+import static gan.Tolerances.EXACT;
+import static gan.Tolerances.FIGURE_DIGITS;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,9 +17,6 @@ import org.junit.jupiter.api.Test;
 
 /** ReturnPlots' traces read back from the JavaScript (no browser). */
 class ReturnPlotsTest {
-    /** Data is rounded to 5 significant digits. */
-    static final double ROUNDING = 1e-4;
-    static final double EXACT = 1e-12;
 
     private static double[] normal(int n, long seed, double mean, double std) {
         Rng rng = new Rng(seed);
@@ -41,7 +40,7 @@ class ReturnPlotsTest {
             assertArrayEquals(js.array(0, "x"), x, EXACT, "the same bins for every sample");
             double area = 0;
             for (int j = 1; j <= 25; j++) area += y[j] * (x[j + 1] - x[j]);
-            assertEquals(1, area, 10 * ROUNDING);
+            assertEquals(1, area, 10 * FIGURE_DIGITS);
         }
         assertEquals("final prices", js.title());
         assertThrows(IllegalArgumentException.class, () -> ReturnPlots.histograms(Map.of(), 10, "t", "x"));
@@ -58,7 +57,7 @@ class ReturnPlotsTest {
         double mean = gan.stats.Samples.mean(real), std = gan.stats.Samples.std(real, 0);
         int i = x.length / 2;
         double z = (x[i] - mean) / std;
-        assertEquals(Math.exp(-z * z / 2) / (std * Math.sqrt(2 * Math.PI)), p[i], ROUNDING * p[i] * 10);
+        assertEquals(Math.exp(-z * z / 2) / (std * Math.sqrt(2 * Math.PI)), p[i], FIGURE_DIGITS * p[i] * 10);
         assertTrue(js.string(2, "name").startsWith("normal fitted to real"), js.string(2, "name"));
         FigureJs log = new FigureJs(ReturnPlots.returns(real, real, 40, true));
         assertTrue(log.js.contains("\"type\":\"log\"") || log.js.contains("\"type\": \"log\""), "a log y axis");
@@ -82,7 +81,7 @@ class ReturnPlotsTest {
         FigureJs js = new FigureJs(ReturnPlots.qqNormal(s));
         double[] x = js.array(0, "x"), y = js.array(0, "y");
         assertEquals(ReturnPlots.QQ_NORMAL_POINTS, x.length);
-        for (int i = 0; i < x.length; i++) assertEquals(x[i], y[i], ROUNDING * Math.max(1, Math.abs(x[i])));
+        for (int i = 0; i < x.length; i++) assertEquals(x[i], y[i], FIGURE_DIGITS * Math.max(1, Math.abs(x[i])));
         assertEquals(Plots.REFERENCE_COLOR, js.lineColor(1));
         // a fat-tailed sample (Laplace) lies beyond the normal's line at both ends
         Rng rng = new Rng(9);
@@ -110,7 +109,7 @@ class ReturnPlotsTest {
         assertEquals("GAN: " + ReturnPlots.FAN_PATHS + " of 100 paths", js.string(0, "name"));
         double[] median = js.array(2, "y");
         assertEquals(100 + 49.5, median[0], EXACT);                          // median over all 100 paths at t = 0
-        assertEquals(100 + 0.95 * 99 + 10, js.array(3, "y")[10], ROUNDING * 200);
+        assertEquals(100 + 0.95 * 99 + 10, js.array(3, "y")[10], FIGURE_DIGITS * 200);
         assertEquals("y2", js.string(4, "yaxis"));
         Map<?, ?> y2 = (Map<?, ?>) f.layoutExtras().get("yaxis2");
         assertEquals(((Map<?, ?>) f.layoutExtras().get("yaxis")).get("range"), y2.get("range"), "one y range for all panels");

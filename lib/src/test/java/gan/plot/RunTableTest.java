@@ -1,5 +1,6 @@
 package gan.plot;
 
+import static gan.Tolerances.ULPS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,6 @@ import tech.tablesaw.api.Table;
 
 /** The run table reads every number from the trainers, in the map's order, and formats without rounding the values. */
 class RunTableTest {
-    static final double EXACT = 1e-15;
 
     static Trainer trained(GanConfig config, int epochs) {
         Trainer t = new Trainer(config.withEpochs(epochs).withHistoryEvery(5), Datasets.standardNormal(200, Rng.derive(3, "data")));
@@ -42,15 +42,15 @@ class RunTableTest {
             assertEquals(e.getKey(), table.stringColumn("run").get(r));
             assertEquals(t.discriminatorSteps(), table.longColumn("D steps").get(r));
             assertEquals(t.generatorSteps(), table.longColumn("G steps").get(r));
-            assertEquals(last.dLoss(), table.doubleColumn("D-loss").get(r), EXACT);
-            assertEquals(last.gLoss(), table.doubleColumn("G-loss").get(r), EXACT);
-            assertEquals(last.meanDReal(), table.doubleColumn("mean D(x)").get(r), EXACT);
-            assertEquals(last.meanDFake(), table.doubleColumn("mean D(G(z))").get(r), EXACT);
-            assertEquals(last.kl(), table.doubleColumn("KL (last)").get(r), EXACT);
+            assertEquals(last.dLoss(), table.doubleColumn("D-loss").get(r), ULPS);
+            assertEquals(last.gLoss(), table.doubleColumn("G-loss").get(r), ULPS);
+            assertEquals(last.meanDReal(), table.doubleColumn("mean D(x)").get(r), ULPS);
+            assertEquals(last.meanDFake(), table.doubleColumn("mean D(G(z))").get(r), ULPS);
+            assertEquals(last.kl(), table.doubleColumn("KL (last)").get(r), ULPS);
             List<HistoryRow> h = t.history();
             double mean3 = (h.get(h.size() - 1).kl() + h.get(h.size() - 2).kl() + h.get(h.size() - 3).kl()) / 3;
-            assertEquals(mean3, table.doubleColumn("KL (mean of last 3)").get(r), EXACT);
-            assertEquals(5, table.doubleColumn("first epoch KL < 100.0").get(r), EXACT, "every KL is below 100: the first row, epoch 5");
+            assertEquals(mean3, table.doubleColumn("KL (mean of last 3)").get(r), ULPS);
+            assertEquals(5, table.doubleColumn("first epoch KL < 100.0").get(r), ULPS, "every KL is below 100: the first row, epoch 5");
             r++;
         }
         // the k = 5 run: 20 epochs × 5 batches = 100 batches, the lecture's counter gives ⌊100/6⌋ = 16 G steps
@@ -67,7 +67,7 @@ class RunTableTest {
         assertTrue(table.doubleColumn(9).isMissing(0), "KL is never below 0: a missing value (NaN)");
         assertTrue(Double.isNaN(table.doubleColumn(9).getDouble(0)));
         assertEquals("never", table.doubleColumn(9).getString(0));
-        assertEquals(RunTable.meanKl(t.history(), 2), (t.history().get(0).kl() + t.history().get(1).kl()) / 2, EXACT,
+        assertEquals(RunTable.meanKl(t.history(), 2), (t.history().get(0).kl() + t.history().get(1).kl()) / 2, ULPS,
                 "100 rows asked, 2 exist: the mean of both");
         assertEquals("final numbers of 1 run", table.name());
     }

@@ -1,5 +1,6 @@
 package gan.plot;
 
+import static gan.Tolerances.EXACT;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,7 +42,7 @@ class ScatterPanelsTest {
         assertEquals(Plots.MAX_PANEL_POINTS, js.array(0, "x").length, "thinned to the panel cap");
         assertEquals("real data (500 of 1000 shown)", js.string(0, "name"));
         assertEquals(300, js.array(3, "x").length, "a small set is kept whole");
-        assertEquals(9, js.array(5, "x")[0], PlotsTest.EXACT);
+        assertEquals(9, js.array(5, "x")[0], EXACT);
         assertEquals("real data", f.traceExtras(2).get("legendgroup"));
         assertEquals("fake data G(z)", f.traceExtras(5).get("legendgroup"));
         assertTrue(js.layout.contains("columns: 3"));

@@ -1,5 +1,7 @@
 package gan.stats;
 
+import static gan.Tolerances.EXACT;
+import static gan.Tolerances.QUADRATURE;
 import static org.junit.jupiter.api.Assertions.*;
 
 import gan.Rng;
@@ -20,7 +22,7 @@ class AtomsAndKdeTest {
         for (int i = 0; i < s.length; i++) s[i] = i < 6_000 ? 1.0 : rng.nextGaussian();
         AtomsAndKde est = AtomsAndKde.of(s);
         assertArrayEquals(new double[] {1.0}, est.atomValues(), 0.0);
-        assertEquals(0.3, est.atomMass(), 1e-12);
+        assertEquals(0.3, est.atomMass(), EXACT);
         double exact = 0.5 * Math.log(2 / 1.7) + 0.5 * 0.7 * Math.log(1.4 / 1.7) + 0.5 * 0.3 * Math.log(2);
         GaussianMixture pData = GaussianMixture.normal(0, 1);
         assertEquals(exact, est.jsd(pData), KDE_JSD);
@@ -36,7 +38,7 @@ class AtomsAndKdeTest {
         AtomsAndKde est = AtomsAndKde.of(s);
         assertEquals(0, est.atomMass(), 0.0);
         GaussianMixture pData = GaussianMixture.normal(0, 1);
-        assertEquals(DensityDivergences.jsd(pData, Kde.of(s)), est.jsd(pData), 1e-9);
+        assertEquals(DensityDivergences.jsd(pData, Kde.of(s)), est.jsd(pData), QUADRATURE);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package gan.stats;
 
-import static gan.stats.DivergencesTest.assertMessage;
+import static gan.Asserts.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,6 +1,8 @@
 package gan.stats;
 
-import static gan.stats.DivergencesTest.assertMessage;
+import static gan.Asserts.assertMessage;
+import static gan.Tolerances.EXACT;
+import static gan.Tolerances.QUADRATURE;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,9 +12,6 @@ import org.junit.jupiter.api.Test;
 
 /** GaussianMixture, Kde, Quadrature and Samples. */
 class DensitiesTest {
-    /** A quadrature integral against its exact value. */
-    static final double QUAD_TOL = 1e-12;
-    static final double ROUNDING_TOL = 1e-12;
     /** Sample moments of 200,000 draws: a few standard errors (σ/√n ≈ 0.0022). */
     static final double MOMENT_TOL = 0.01;
 
@@ -26,12 +25,12 @@ class DensitiesTest {
         GaussianMixture n = GaussianMixture.normal(1, 2);
         for (double x : new double[] {-3, 0, 1, 2.5}) {
             double z = (x - 1) / 2;
-            assertEquals(Math.exp(-z * z / 2) / (2 * Math.sqrt(2 * Math.PI)), n.density(x), ROUNDING_TOL);
+            assertEquals(Math.exp(-z * z / 2) / (2 * Math.sqrt(2 * Math.PI)), n.density(x), EXACT);
         }
-        assertEquals(1, Quadrature.covering(n).integrate1D(n::density), QUAD_TOL);
+        assertEquals(1, Quadrature.covering(n).integrate1D(n::density), QUADRATURE);
         // far tail: the density underflows, its log does not
         assertEquals(-0.5 * 100 * 100 - Math.log(Math.sqrt(2 * Math.PI)), GaussianMixture.normal(0, 1).logDensity(100),
-                ROUNDING_TOL * 1e4);
+                EXACT * 1e4);
         assertEquals(Double.NEGATIVE_INFINITY, GaussianMixture.normal(0, 1).logDensity(Double.POSITIVE_INFINITY));
     }
 
@@ -41,19 +40,19 @@ class DensitiesTest {
                 new double[] {0.5, 0.8});
         double x = 0.4;
         double expected = 0.3 * GaussianMixture.normal(-2, 0.5).density(x) + 0.7 * GaussianMixture.normal(1.5, 0.8).density(x);
-        assertEquals(expected, mix.density(x), ROUNDING_TOL);
-        assertEquals(1, Quadrature.covering(mix).integrate1D(mix::density), QUAD_TOL);
-        assertEquals(1, Quadrature.covering(FOUR).integrate(FOUR::density), QUAD_TOL);
+        assertEquals(expected, mix.density(x), EXACT);
+        assertEquals(1, Quadrature.covering(mix).integrate1D(mix::density), QUADRATURE);
+        assertEquals(1, Quadrature.covering(FOUR).integrate(FOUR::density), QUADRATURE);
         // log-sum-exp stays exact far out, where both components underflow (42 σ of the wider one dominates)
         double far = mix.logDensity(-32);
-        assertEquals(Math.log(0.7) - Math.log(0.8 * Math.sqrt(2 * Math.PI)) - 33.5 * 33.5 / (2 * 0.64), far, 1e-9);
+        assertEquals(Math.log(0.7) - Math.log(0.8 * Math.sqrt(2 * Math.PI)) - 33.5 * 33.5 / (2 * 0.64), far, EXACT * 1e3);   // a value of order 10³
     }
 
     @Test
     void fourGaussiansDensityAtACentre() {
         // at (0,0): ¼·(1/(2π·0.25))·(1 + 2e^{−8} + e^{−16})
         double c = 1 / (2 * Math.PI * 0.25);
-        assertEquals(0.25 * c * (1 + 2 * Math.exp(-8) + Math.exp(-16)), FOUR.density(new double[] {0, 0}), ROUNDING_TOL);
+        assertEquals(0.25 * c * (1 + 2 * Math.exp(-8) + Math.exp(-16)), FOUR.density(new double[] {0, 0}), EXACT);
     }
 
     @Test
@@ -124,34 +123,34 @@ class DensitiesTest {
         double[] sample = {0, 1, 3};
         Kde kde = Kde.of(sample);
         double h = Samples.std(sample, 1) * Math.pow(3, -0.2);
-        assertEquals(h, kde.bandwidth(0), ROUNDING_TOL);
+        assertEquals(h, kde.bandwidth(0), EXACT);
         double x = 0.7;
         double expected = 0;
         for (double s : sample) {
             expected += GaussianMixture.normal(s, h).density(x) / 3;
         }
-        assertEquals(expected, kde.density(x), ROUNDING_TOL);
-        assertEquals(1, Quadrature.covering(kde).integrate1D(kde::density), QUAD_TOL);
+        assertEquals(expected, kde.density(x), EXACT);
+        assertEquals(1, Quadrature.covering(kde).integrate1D(kde::density), QUADRATURE);
         // far from every point the sum underflows; the log-sum-exp fallback is exact
         double far = 60;
         double lExpected = -0.5 * Math.pow((far - 3) / h, 2) - Math.log(3 * h * Math.sqrt(2 * Math.PI))
                 + Math.log1p(Math.exp(-0.5 * (Math.pow((far - 1) / h, 2) - Math.pow((far - 3) / h, 2))));
-        assertEquals(lExpected, kde.logDensity(far), 1e-9 * Math.abs(lExpected));
+        assertEquals(lExpected, kde.logDensity(far), EXACT * 1e3 * Math.abs(lExpected));   // relative: exponents of order 10³
     }
 
     @Test
     void kde2DGridEqualsPointwiseAndIntegratesToOne() {
         double[][] sample = FOUR.sample(300, new Rng(2));
         Kde kde = Kde.of(sample);
-        assertEquals(Samples.std(column(sample, 1), 1) * Math.pow(300, -1.0 / 6), kde.bandwidth(1), ROUNDING_TOL);
+        assertEquals(Samples.std(column(sample, 1), 1) * Math.pow(300, -1.0 / 6), kde.bandwidth(1), EXACT);
         double[][] axes = {{-1, 0, 0.5, 40}, {-2, 1, 2.2}};
         double[] grid = kde.logDensityGrid(axes);
         for (int i = 0; i < axes[0].length; i++) {
             for (int j = 0; j < axes[1].length; j++) {
-                assertEquals(kde.logDensity(new double[] {axes[0][i], axes[1][j]}), grid[i * 3 + j], 1e-9);
+                assertEquals(kde.logDensity(new double[] {axes[0][i], axes[1][j]}), grid[i * 3 + j], EXACT * 1e3);   // log densities down to ~ −10³
             }
         }
-        assertEquals(1, Quadrature.covering(kde).integrate(kde::density), 1e-10);
+        assertEquals(1, Quadrature.covering(kde).integrate(kde::density), QUADRATURE);
     }
 
     @Test
@@ -172,14 +171,14 @@ class DensitiesTest {
         Quadrature q = Quadrature.of(-1, 3, 5);
         assertEquals(5 * Quadrature.NODES_PER_PANEL, q.size());
         // ∫_{−1}^{3} x^15 dx = (3^16 − 1)/16, exact for 8 Gauss–Legendre nodes
-        assertEquals((Math.pow(3, 16) - 1) / 16, q.integrate1D(x -> Math.pow(x, 15)), 1e-12 * Math.pow(3, 16));
+        assertEquals((Math.pow(3, 16) - 1) / 16, q.integrate1D(x -> Math.pow(x, 15)), EXACT * Math.pow(3, 16));
         double sum = 0;
         for (double w : q.weights(0)) {
             sum += w;
         }
-        assertEquals(4, sum, ROUNDING_TOL);
+        assertEquals(4, sum, EXACT);
         Quadrature box = Quadrature.of(new double[] {0, 0}, new double[] {1, 2}, new int[] {2, 3});
-        assertEquals(1.0 / 3 * 4, box.integrate(x -> x[0] * x[0] * 2 * x[1]), ROUNDING_TOL);
+        assertEquals(1.0 / 3 * 4, box.integrate(x -> x[0] * x[0] * 2 * x[1]), EXACT);
     }
 
     @Test
@@ -199,10 +198,10 @@ class DensitiesTest {
     void samplesStatisticsFollowNumpy() {
         double[] x = {4, 1, 3, 2};
         assertEquals(2.5, Samples.mean(x), 0);
-        assertEquals(Math.sqrt(1.25), Samples.std(x, 0), ROUNDING_TOL);      // np.std(x)
-        assertEquals(Math.sqrt(5.0 / 3), Samples.std(x, 1), ROUNDING_TOL);   // np.std(x, ddof=1)
-        assertEquals(1.075, Samples.quantile(x, 0.025), ROUNDING_TOL);       // np.quantile(x, 0.025)
-        assertEquals(3.925, Samples.quantile(x, 0.975), ROUNDING_TOL);
+        assertEquals(Math.sqrt(1.25), Samples.std(x, 0), EXACT);      // np.std(x)
+        assertEquals(Math.sqrt(5.0 / 3), Samples.std(x, 1), EXACT);   // np.std(x, ddof=1)
+        assertEquals(1.075, Samples.quantile(x, 0.025), EXACT);       // np.quantile(x, 0.025)
+        assertEquals(3.925, Samples.quantile(x, 0.975), EXACT);
         assertEquals(1, Samples.quantile(x, 0), 0);
         assertEquals(4, Samples.quantile(x, 1), 0);
         assertArrayEquals(new double[] {4, 1, 3, 2}, x, 0);                  // not modified

@@ -1,13 +1,12 @@
 package gan.stats;
 
-import static gan.stats.DivergencesTest.BOUND_TOL;
-import static gan.stats.DivergencesTest.KL_1D_TOL;
-import static gan.stats.DivergencesTest.KL_2D_TOL;
+import static gan.Asserts.assertMessage;
+import static gan.Tolerances.EXACT;
+import static gan.Tolerances.QUADRATURE;
+import static gan.stats.DivergencesTest.LECTURE_EPSILON;
 import static gan.stats.DivergencesTest.LOG2;
 import static gan.stats.DivergencesTest.N01;
 import static gan.stats.DivergencesTest.N12;
-import static gan.stats.DivergencesTest.ROUNDING_TOL;
-import static gan.stats.DivergencesTest.assertMessage;
 import static gan.stats.DivergencesTest.scale;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,7 +36,7 @@ class LectureKlTest {
         double[] real = {0, 1, 2, 3};
         double[] fake = {0, 1, 2, 100};               // 100 is dropped by np.histogram; bin 3 empty in Q
         LectureKl r = LectureKl.of(real, fake, 4);
-        assertArrayEquals(new double[] {1, 1, 1, 0}, scale(r.q(), 3 + 1e-8), 1e-12);
+        assertArrayEquals(new double[] {1, 1, 1, 0}, scale(r.q(), 3 + 1e-8), EXACT);
         assertEquals(Double.POSITIVE_INFINITY, r.kld());
     }
 
@@ -63,7 +62,7 @@ class LectureKlTest {
         LectureKl lecture = LectureKl.of(real, fake, 4);
         BinnedDivergence ours = Divergences.klHistogram(real, fake, 4, EmptyBins.INFINITY);
         assertArrayEquals(ours.edges()[0], lecture.edges(), 0);
-        assertEquals(ours.value(), lecture.kld(), 1e-7);       // the lecture divides by Σ + 1e-8
+        assertEquals(ours.value(), lecture.kld(), LECTURE_EPSILON);
     }
 
     @Test

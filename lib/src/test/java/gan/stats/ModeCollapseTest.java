@@ -1,5 +1,6 @@
 package gan.stats;
 
+import static gan.Tolerances.EXACT;
 import static org.junit.jupiter.api.Assertions.*;
 
 import gan.Rng;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 /** {@link ModeCoverage#collapsed()}: the one definition, "some mode holds less than half its fair share of the near samples". */
 class ModeCollapseTest {
-    static final double EXACT = 1e-12;
 
     @Test
     void theTrueMixtureIsNotCollapsedAndLosingOneModeIs() {

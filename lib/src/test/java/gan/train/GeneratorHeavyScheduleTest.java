@@ -17,12 +17,8 @@ class GeneratorHeavyScheduleTest {
     void everyBatchMakesOneDStepAndKGSteps() {
         GanConfig c = GanConfig.normal().withSchedule(Schedule.GENERATOR_HEAVY).withK(3).withBatches(5).withHistoryEvery(1000);
         Trainer t = new Trainer(c, REAL);
-        t.train(1);
-        assertEquals(5, t.discriminatorSteps());                       // D G G G, five times
-        assertEquals(15, t.generatorSteps());
-        t.train(2);
-        assertEquals(15, t.discriminatorSteps());
-        assertEquals(45, t.generatorSteps());
+        TrainerTest.assertStepsAfter(t, 1, 5, 15);                     // D G G G, five times
+        TrainerTest.assertStepsAfter(t, 2, 15, 45);
     }
 
     @Test

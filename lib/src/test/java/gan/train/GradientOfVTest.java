@@ -1,8 +1,8 @@
 package gan.train;
 
-import static gan.Tolerances.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import gan.GradientCheck;
 import gan.Rng;
 import gan.nn.Mlp;
 import org.junit.jupiter.api.Test;
@@ -54,26 +54,6 @@ class GradientOfVTest {
 
     private static void compare(Mlp net, java.util.function.DoubleSupplier loss, String what) {
         loss.getAsDouble();
-        double[] analytic = net.gradientVector(), theta = net.parameterVector();
-        int worst = -1;
-        double worstErr = 0;
-        for (int i = 0; i < theta.length; i++) {
-            double keep = theta[i];
-            theta[i] = keep + GRAD_EPS;
-            net.setParameterVector(theta);
-            double up = loss.getAsDouble();
-            theta[i] = keep - GRAD_EPS;
-            net.setParameterVector(theta);
-            double down = loss.getAsDouble();
-            theta[i] = keep;
-            net.setParameterVector(theta);
-            double numeric = (up - down) / (2 * GRAD_EPS);
-            double err = gradientsAgree(analytic[i], numeric) ? 0 : relError(analytic[i], numeric);
-            if (err > worstErr) {
-                worstErr = err;
-                worst = i;
-            }
-        }
-        assertTrue(worstErr == 0, what + ": worst relative error " + worstErr + " at parameter " + worst);
+        GradientCheck.assertGradient(net.gradientVector(), GradientCheck.parameterGradient(net, loss), what);
     }
 }

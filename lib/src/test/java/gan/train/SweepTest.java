@@ -1,5 +1,6 @@
 package gan.train;
 
+import static gan.Asserts.assertMessage;
 import static org.junit.jupiter.api.Assertions.*;
 
 import gan.Rng;
@@ -148,10 +149,5 @@ class SweepTest {
         double[][] r = new double[x.length][];
         for (int i = 0; i < x.length; i++) r[i] = new double[] {x[i]};
         return r;
-    }
-
-    private static void assertMessage(org.junit.jupiter.api.function.Executable call, String... parts) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
-        for (String p : parts) assertTrue(e.getMessage().contains(p), "message should contain '" + p + "': " + e.getMessage());
     }
 }
