@@ -47,12 +47,6 @@ public final class Datasets {
         return FOUR_GAUSSIANS.sample(n, rng);
     }
 
-    /** n draws (n × d) of any mixture; the same as {@code mixture.sample(n, rng)}. rng: modified. */
-    public static double[][] mixture(GaussianMixture mixture, int n, Rng rng) {
-        gan.Check.notNull("mixture", mixture);
-        return mixture.sample(n, rng);
-    }
-
     /** Modes of the ring of {@link #RING}: eight, as in Metz et al. (2017), "Unrolled generative adversarial networks". */
     public static final int RING_MODES = 8;
     /** Radius of the ring of {@link #RING}. */

@@ -55,9 +55,9 @@ public record PriceTable(Path file, List<LocalDate> dates, Map<String, double[]>
         return c.clone();
     }
 
-    /** Gaps longer than {@code maxDays} calendar days between consecutive rows; see {@link Series#dateGaps}. */
+    /** Gaps longer than {@code maxDays} calendar days between consecutive rows; see {@link DateGap#find}. */
     public List<DateGap> gaps(int maxDays) {
-        return Series.dateGaps(dates, maxDays);
+        return DateGap.find(dates, maxDays);
     }
 
     private static Map<String, double[]> deepCopy(Map<String, double[]> m) {

@@ -1,6 +1,7 @@
 package gan.finance;
 
 import gan.Check;
+import gan.stats.Samples;
 
 /**
  * The sample autocorrelation function of a series x_1 … x_n (Box and Jenkins' estimator):
@@ -32,9 +33,7 @@ public final class Acf {
         if (x.length <= maxLag) {
             throw new IllegalArgumentException("x must hold more than maxLag = " + maxLag + " values, got " + x.length);
         }
-        double mean = 0;
-        for (double v : x) mean += v;
-        mean /= x.length;
+        double mean = Samples.mean(x);
         double denom = 0;
         for (double v : x) denom += (v - mean) * (v - mean);
         if (!(denom > 0)) {

@@ -36,29 +36,6 @@ public final class Bootstrap {
     }
 
     /**
-     * The percentile interval of {@code statistic} over {@code resamples} resamples of the values of {@code x}.
-     *
-     * @param x         finite, non-empty. Not modified (each resample is a new array).
-     * @param statistic a function of a sample; must not keep the array
-     * @param resamples B ≥ 10
-     * @param level     in (0, 1)
-     * @param rng       modified (advanced)
-     */
-    public static Interval of(double[] x, ToDoubleFunction<double[]> statistic, int resamples, double level, Rng rng) {
-        Check.finiteValues("x", x);
-        if (x.length == 0) {
-            throw new IllegalArgumentException("x must not be empty");
-        }
-        checkCommon(statistic, resamples, level, rng);
-        double[] stats = new double[resamples], r = new double[x.length];
-        for (int b = 0; b < resamples; b++) {
-            for (int i = 0; i < r.length; i++) r[i] = x[rng.nextInt(x.length)];
-            stats[b] = statistic.applyAsDouble(r);
-        }
-        return interval(statistic.applyAsDouble(x), stats, level);
-    }
-
-    /**
      * Intervals for several statistics at once, all computed on the same resamples (one pass per resample, so a
      * table of k statistics costs B resamples, not k · B). statistics: a sample → k values, the same k every time.
      * x: finite, non-empty. Not modified. rng: modified.

@@ -71,7 +71,8 @@ public final class TCopula {
         Arrays.sort(a);
         Arrays.sort(b);
         TDistribution t = new TDistribution(null, df, 1e-12);
-        double[] x0 = TailDependence.column(tPairs, 0), x1 = TailDependence.column(tPairs, 1);
+        double[][] x01 = Correlation.columns(tPairs);
+        double[] x0 = x01[0], x1 = x01[1];
         double[][] out = new double[x0.length][];
         for (int i = 0; i < x0.length; i++) {
             out[i] = new double[] {Samples.sortedQuantile(a, t.cumulativeProbability(x0[i])), Samples.sortedQuantile(b, t.cumulativeProbability(x1[i]))};
@@ -99,8 +100,9 @@ public final class TCopula {
     /** Pseudo-observations u_ij = rank_ij / (n + 1), ranks 1 … n per column (ties by order). rows: not modified. */
     public static double[][] pseudoObservations(double[][] rows) {
         double[][] u = new double[rows.length][2];
+        double[][] cols = Correlation.columns(rows);
         for (int j = 0; j < 2; j++) {
-            double[] c = TailDependence.column(rows, j);
+            double[] c = cols[j];
             Integer[] idx = new Integer[c.length];
             for (int i = 0; i < idx.length; i++) idx[i] = i;
             Arrays.sort(idx, (p, q) -> Double.compare(c[p], c[q]));

@@ -30,7 +30,8 @@ public final class TailDependence {
         if (!(q > 0 && q <= 0.5)) {
             throw new IllegalArgumentException("q must be in (0, 0.5], e.g. 0.05, got " + q);
         }
-        double[] a = column(rows, 0), b = column(rows, 1);
+        double[][] ab = Correlation.columns(rows);
+        double[] a = ab[0], b = ab[1];
         if (rows.length * q < 1) {
             throw new IllegalArgumentException("rows must hold at least 1 / q = " + Math.ceil(1 / q) + " pairs for q = " + q + ", got " + rows.length);
         }
@@ -48,7 +49,8 @@ public final class TailDependence {
      * estimates ρ robustly to fat margins. rows: n × 2, n ≥ 2, finite. Not modified.
      */
     public static double kendallTau(double[][] rows) {
-        double[] a = column(rows, 0), b = column(rows, 1);
+        double[][] ab = Correlation.columns(rows);
+        double[] a = ab[0], b = ab[1];
         if (a.length < 2) {
             throw new IllegalArgumentException("rows must hold at least 2 pairs, got " + a.length);
         }
@@ -59,24 +61,5 @@ public final class TailDependence {
             }
         }
         return s / (a.length * (a.length - 1) / 2.0);
-    }
-
-    static double[] column(double[][] rows, int j) {
-        Check.notNull("rows", rows);
-        if (rows.length == 0) {
-            throw new IllegalArgumentException("rows must not be empty");
-        }
-        double[] c = new double[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            if (rows[i] == null || rows[i].length != 2) {
-                throw new IllegalArgumentException("rows[" + i + "] must be a pair (2 values), got "
-                        + (rows[i] == null ? "null" : rows[i].length + " values"));
-            }
-            if (!Double.isFinite(rows[i][j])) {
-                throw new IllegalArgumentException("rows[" + i + "][" + j + "] must be finite, got " + rows[i][j]);
-            }
-            c[i] = rows[i][j];
-        }
-        return c;
     }
 }

@@ -1,8 +1,8 @@
 package gan.plot;
 
 import gan.Check;
+import gan.finance.Tails;
 import gan.stats.Samples;
-import gan.stats.Tails;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -17,7 +17,7 @@ import java.util.Arrays;
  * </pre>
  *
  * (p_data has a density, so the atoms meet no data mass: each contributes a_k log(a_k / (a_k/2)) = a_k log 2 to
- * KL(p̂_g ‖ M), M = (p_data + p̂_g)/2.) Without atoms this is {@link Divergences#jsd(Density, Density)} of the KDE.
+ * KL(p̂_g ‖ M), M = (p_data + p̂_g)/2.) Without atoms this is {@link DensityDivergences#jsd(Density, Density)} of the KDE.
  * Immutable.
  */
 public final class AtomsAndKde {
@@ -103,7 +103,7 @@ public final class AtomsAndKde {
         if (pData.dimension() != 1) {
             throw new IllegalArgumentException("pData must be 1-D like the sample, got dimension " + pData.dimension());
         }
-        double s = 0.5 * atomMass * Math.log(2);
+        double s = 0.5 * atomMass * GanTheory.LOG2;
         Quadrature grid = continuous == null ? Quadrature.covering(pData) : Quadrature.covering(pData, continuous);
         double[] lp = pData.logDensityGrid(grid.axes());
         double[] lc = continuous == null ? null : continuous.logDensityGrid(grid.axes());
@@ -115,7 +115,7 @@ public final class AtomsAndKde {
             if (a == Double.NEGATIVE_INFINITY && b == Double.NEGATIVE_INFINITY) {
                 continue;
             }
-            double lm = Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(a - b))) - Math.log(2);   // log of (p + (1−A)ĉ)/2
+            double lm = Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(a - b))) - GanTheory.LOG2;   // log of (p + (1−A)ĉ)/2
             if (a != Double.NEGATIVE_INFINITY) s += 0.5 * w[i] * Math.exp(a) * (a - lm);
             if (b != Double.NEGATIVE_INFINITY) s += 0.5 * w[i] * Math.exp(b) * (b - lm);
         }

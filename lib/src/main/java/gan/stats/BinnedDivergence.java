@@ -30,7 +30,7 @@ public record BinnedDivergence(double value, double[] p, double[] q, double[][] 
 
     /** {@link #value()} in bits: value / log 2. */
     public double inBits() {
-        return value / Math.log(2);
+        return Divergences.bits(value);
     }
 
     /** The 2-D histogram P as a matrix [x-bin][y-bin] (a copy); IllegalArgumentException for 1-D. */
@@ -58,11 +58,6 @@ public record BinnedDivergence(double value, double[] p, double[] q, double[][] 
 
     /** Centres of the bins on {@code axis}, (edges[i] + edges[i+1]) / 2, for plotting. */
     public double[] centers(int axis) {
-        double[] e = edges[axis];
-        double[] c = new double[e.length - 1];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = 0.5 * (e[i] + e[i + 1]);
-        }
-        return c;
+        return Bins.centers(edges[axis]);
     }
 }

@@ -71,26 +71,12 @@ public interface Density {
      */
     default double[] logDensityGrid(double[][] axes) {
         requireAxes(this, axes);
-        int d = axes.length;
         int size = 1;
         for (double[] a : axes) {
             size = Math.multiplyExact(size, a.length);
         }
         double[] out = new double[size];
-        double[] x = new double[d];
-        int[] index = new int[d];
-        for (int flat = 0; flat < size; flat++) {
-            for (int k = 0; k < d; k++) {
-                x[k] = axes[k][index[k]];
-            }
-            out[flat] = logDensity(x);
-            for (int k = d - 1; k >= 0; k--) {         // odometer: last axis fastest
-                if (++index[k] < axes[k].length) {
-                    break;
-                }
-                index[k] = 0;
-            }
-        }
+        Grid.forEach(axes, (flat, index, x) -> out[flat] = logDensity(x));
         return out;
     }
 

@@ -47,25 +47,25 @@ public final class GanTheory {
      * @param x a point of the densities' dimension. Not modified.
      */
     public static double optimalD(Density pData, Density pG, double[] x) {
-        Divergences.checkPair(pData, pG);
+        DensityDivergences.checkPair(pData, pG);
         return optimalFromLogs(pData.logDensity(x), pG.logDensity(x));
     }
 
     /** D*(x) of 1-D densities. See {@link #optimalD(Density, Density, double[])}. */
     public static double optimalD(Density pData, Density pG, double x) {
-        Divergences.checkPair(pData, pG);
+        DensityDivergences.checkPair(pData, pG);
         return optimalFromLogs(pData.logDensity(x), pG.logDensity(x));
     }
 
     /** D* as a function of a point, for {@link #value}. Densities: not modified. */
     public static ToDoubleFunction<double[]> optimalD(Density pData, Density pG) {
-        Divergences.checkPair(pData, pG);
+        DensityDivergences.checkPair(pData, pG);
         return x -> optimalFromLogs(pData.logDensity(x), pG.logDensity(x));
     }
 
-    /** D* of 1-D densities as a function, for {@link #value1D} and plots. */
+    /** D* of 1-D densities as a function, for {@link #value} (as x -> d.applyAsDouble(x[0])) and plots. */
     public static DoubleUnaryOperator optimalD1D(Density pData, Density pG) {
-        Divergences.checkPair(pData, pG);
+        DensityDivergences.checkPair(pData, pG);
         Density.requireDimension(pData, 1, "pData");
         return x -> optimalFromLogs(pData.logDensity(x), pG.logDensity(x));
     }
@@ -81,7 +81,7 @@ public final class GanTheory {
 
     /** V(D, G) on {@link Quadrature#covering}(pData, pG). See {@link #value(ToDoubleFunction, Density, Density, Quadrature)}. */
     public static double value(ToDoubleFunction<double[]> d, Density pData, Density pG) {
-        Divergences.checkPair(pData, pG);
+        DensityDivergences.checkPair(pData, pG);
         return value(d, pData, pG, Quadrature.covering(pData, pG));
     }
 
@@ -99,19 +99,10 @@ public final class GanTheory {
      */
     public static double value(ToDoubleFunction<double[]> d, Density pData, Density pG, Quadrature grid) {
         Check.notNull("d", d);
-        Divergences.checkPair(pData, pG);
-        Divergences.checkGrid(grid, pData.dimension());
-        double[][] axes = grid.axes();
-        double[] lp = pData.logDensityGrid(axes);
-        double[] lg = pG.logDensityGrid(axes);
-        double[] w = grid.tensorWeights();
-        double[] x = new double[axes.length];
-        int[] index = new int[axes.length];
-        double s = 0;
-        for (int i = 0; i < w.length; i++) {
-            for (int k = 0; k < axes.length; k++) {
-                x[k] = axes[k][index[k]];
-            }
+        double[][] on = DensityDivergences.onGrid(pData, pG, grid);       // {log p, log q, W} at every node
+        double[] lp = on[0], lg = on[1], w = on[2];
+        double[] s = {0};
+        Grid.forEach(grid.axes(), (i, index, x) -> {
             double p = Math.exp(lp[i]);
             double g = Math.exp(lg[i]);
             if (p > 0 || g > 0) {
@@ -121,32 +112,19 @@ public final class GanTheory {
                             + Arrays.toString(x));
                 }
                 if (p > 0) {
-                    s += w[i] * p * Math.log(dx);
+                    s[0] += w[i] * p * Math.log(dx);
                 }
                 if (g > 0) {
-                    s += w[i] * g * Math.log1p(-dx);
+                    s[0] += w[i] * g * Math.log1p(-dx);
                 }
             }
-            for (int k = axes.length - 1; k >= 0; k--) {
-                if (++index[k] < axes[k].length) {
-                    break;
-                }
-                index[k] = 0;
-            }
-        }
-        return s;
-    }
-
-    /** V(D, G) for a 1-D discriminator and 1-D densities. See {@link #value(ToDoubleFunction, Density, Density, Quadrature)}. */
-    public static double value1D(DoubleUnaryOperator d, Density pData, Density pG) {
-        Check.notNull("d", d);
-        Density.requireDimension(pData, 1, "pData");
-        return value(x -> d.applyAsDouble(x[0]), pData, pG);
+        });
+        return s[0];
     }
 
     /** V(D*, G) on {@link Quadrature#covering}(pData, pG). See {@link #valueAtOptimum(Density, Density, Quadrature)}. */
     public static double valueAtOptimum(Density pData, Density pG) {
-        Divergences.checkPair(pData, pG);
+        DensityDivergences.checkPair(pData, pG);
         return valueAtOptimum(pData, pG, Quadrature.covering(pData, pG));
     }
 
@@ -157,11 +135,8 @@ public final class GanTheory {
      * Arguments: not modified.
      */
     public static double valueAtOptimum(Density pData, Density pG, Quadrature grid) {
-        Divergences.checkPair(pData, pG);
-        Divergences.checkGrid(grid, pData.dimension());
-        double[] lp = pData.logDensityGrid(grid.axes());
-        double[] lg = pG.logDensityGrid(grid.axes());
-        double[] w = grid.tensorWeights();
+        double[][] on = DensityDivergences.onGrid(pData, pG, grid);       // {log p, log q, W} at every node
+        double[] lp = on[0], lg = on[1], w = on[2];
         double s = 0;
         for (int i = 0; i < w.length; i++) {
             double a = lp[i];
@@ -169,7 +144,7 @@ public final class GanTheory {
             if (a == Double.NEGATIVE_INFINITY && b == Double.NEGATIVE_INFINITY) {
                 continue;
             }
-            double lse = Divergences.logAddExp(a, b);         // log(p_data + p_g)
+            double lse = DensityDivergences.logAddExp(a, b);         // log(p_data + p_g)
             if (a != Double.NEGATIVE_INFINITY) {
                 s += w[i] * Math.exp(a) * (a - lse);          // p_data · log D*
             }
@@ -185,9 +160,9 @@ public final class GanTheory {
      * arithmetic; numerically about log 2 · (the rule's error in ∫ p_data + ∫ p_g). Not modified.
      */
     public static double identityResidual(Density pData, Density pG) {
-        Divergences.checkPair(pData, pG);
+        DensityDivergences.checkPair(pData, pG);
         Quadrature grid = Quadrature.covering(pData, pG);
-        return valueAtOptimum(pData, pG, grid) - (-LOG4 + 2 * Divergences.jsd(pData, pG, grid));
+        return valueAtOptimum(pData, pG, grid) - (-LOG4 + 2 * DensityDivergences.jsd(pData, pG, grid));
     }
 
     /**
@@ -256,7 +231,7 @@ public final class GanTheory {
     public static DiscriminatorGap discriminatorGap(DoubleUnaryOperator d, Density pData, Density pG, double lo,
             double hi, int points) {
         Check.notNull("d", d);
-        Divergences.checkPair(pData, pG);
+        DensityDivergences.checkPair(pData, pG);
         Density.requireDimension(pData, 1, "pData");
         Check.finite("lo", lo);
         Check.finite("hi", hi);
@@ -264,15 +239,14 @@ public final class GanTheory {
             throw new IllegalArgumentException("hi must be > lo, got lo = " + lo + ", hi = " + hi);
         }
         Check.atLeast("points", points, 2);
-        double[] xs = new double[points];
         double[] ds = new double[points];
         double[] stars = new double[points];
+        double[] xs = Grid.linspace(lo, hi, points);             // x_i = lo + i·(hi − lo)/(points − 1)
         double max = -1;
         double argMax = lo;
         double sum = 0;
         for (int i = 0; i < points; i++) {
-            double x = i == points - 1 ? hi : lo + i * (hi - lo) / (points - 1);
-            xs[i] = x;
+            double x = xs[i];
             ds[i] = checkedD(d, x);
             stars[i] = optimalFromLogs(pData.logDensity(x), pG.logDensity(x));
             double gap = Math.abs(ds[i] - stars[i]);

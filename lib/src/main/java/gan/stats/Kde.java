@@ -15,7 +15,7 @@ import gan.Check;
  * (h = s·n<sup>−1/5</sup>); in d-D scipy uses the full covariance, we use its diagonal.
  *
  * <p>Used for smooth curves of real and fake samples, for density-based divergences
- * ({@code Divergences.kl(Kde.of(real), Kde.of(fake))}) and for D* from samples
+ * ({@code DensityDivergences.kl(Kde.of(real), Kde.of(fake))}) and for D* from samples
  * ({@link GanTheory#discriminatorGap}). Evaluation costs O(n·d) per point. Immutable; the sample is copied.
  */
 public final class Kde implements Density {

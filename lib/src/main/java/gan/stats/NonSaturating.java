@@ -39,9 +39,9 @@ public final class NonSaturating {
      * @param grid  the quadrature rule, covering all three densities' mass
      */
     public static double lossAgainstOptimumOf(Density pData, Density pG0, Density pG, Quadrature grid) {
-        Divergences.checkPair(pData, pG0);
-        Divergences.checkPair(pData, pG);
-        Divergences.checkGrid(grid, pData.dimension());
+        DensityDivergences.checkPair(pData, pG0);
+        DensityDivergences.checkPair(pData, pG);
+        DensityDivergences.checkGrid(grid, pData.dimension());
         double[] lp = pData.logDensityGrid(grid.axes());
         double[] l0 = pG0.logDensityGrid(grid.axes());
         double[] lg = pG == pG0 ? l0 : pG.logDensityGrid(grid.axes());
@@ -54,22 +54,19 @@ public final class NonSaturating {
             if (lp[i] == Double.NEGATIVE_INFINITY) {
                 return Double.POSITIVE_INFINITY;                    // D*₀ = 0 where p_g > 0: −log 0
             }
-            s += w[i] * Math.exp(lg[i]) * (Divergences.logAddExp(lp[i], l0[i]) - lp[i]);   // p_g · (−log D*₀)
+            s += w[i] * Math.exp(lg[i]) * (DensityDivergences.logAddExp(lp[i], l0[i]) - lp[i]);   // p_g · (−log D*₀)
         }
         return s;
     }
 
     /** E_{x~p_data}[log D*(x)] = KL(p_data ‖ m) − log 2, m = (p_data + p_g)/2. Arguments: not modified. */
     public static double expectedLogOptimalD(Density pData, Density pG, Quadrature grid) {
-        Divergences.checkPair(pData, pG);
-        Divergences.checkGrid(grid, pData.dimension());
-        double[] lp = pData.logDensityGrid(grid.axes());
-        double[] lg = pG.logDensityGrid(grid.axes());
-        double[] w = grid.tensorWeights();
+        double[][] on = DensityDivergences.onGrid(pData, pG, grid);       // {log p, log q, W} at every node
+        double[] lp = on[0], lg = on[1], w = on[2];
         double s = 0;
         for (int i = 0; i < w.length; i++) {
             if (lp[i] != Double.NEGATIVE_INFINITY) {
-                s += w[i] * Math.exp(lp[i]) * (lp[i] - Divergences.logAddExp(lp[i], lg[i]));   // p_data · log D*
+                s += w[i] * Math.exp(lp[i]) * (lp[i] - DensityDivergences.logAddExp(lp[i], lg[i]));   // p_data · log D*
             }
         }
         return s;
@@ -80,6 +77,6 @@ public final class NonSaturating {
      * in θ_g is the loss's; see the class comment). Each divergence by its own quadrature. Not modified.
      */
     public static double objective(Density pData, Density pG, Quadrature grid) {
-        return Divergences.kl(pG, pData, grid) - 2 * Divergences.jsd(pData, pG, grid);
+        return DensityDivergences.kl(pG, pData, grid) - 2 * DensityDivergences.jsd(pData, pG, grid);
     }
 }

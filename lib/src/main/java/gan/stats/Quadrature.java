@@ -193,20 +193,13 @@ public final class Quadrature {
     /** The tensor-product weights in {@link Density#logDensityGrid}'s row-major order (a new array). */
     double[] tensorWeights() {
         double[] w = new double[size()];
-        int[] index = new int[dimension()];
-        for (int flat = 0; flat < w.length; flat++) {
+        Grid.forEach(nodes, (flat, index, x) -> {
             double v = 1;
             for (int k = 0; k < index.length; k++) {
                 v *= weights[k][index[k]];
             }
             w[flat] = v;
-            for (int k = index.length - 1; k >= 0; k--) {
-                if (++index[k] < nodes[k].length) {
-                    break;
-                }
-                index[k] = 0;
-            }
-        }
+        });
         return w;
     }
 
@@ -214,22 +207,9 @@ public final class Quadrature {
     public double integrate(ToDoubleFunction<double[]> f) {
         Check.notNull("f", f);
         double[] w = tensorWeights();
-        double[] x = new double[dimension()];
-        int[] index = new int[dimension()];
-        double sum = 0;
-        for (int flat = 0; flat < w.length; flat++) {
-            for (int k = 0; k < index.length; k++) {
-                x[k] = nodes[k][index[k]];
-            }
-            sum += w[flat] * f.applyAsDouble(x);
-            for (int k = index.length - 1; k >= 0; k--) {
-                if (++index[k] < nodes[k].length) {
-                    break;
-                }
-                index[k] = 0;
-            }
-        }
-        return sum;
+        double[] sum = {0};
+        Grid.forEach(nodes, (flat, index, x) -> sum[0] += w[flat] * f.applyAsDouble(x));
+        return sum[0];
     }
 
     /** ∫ f over [lo, hi] of a 1-D rule; IllegalArgumentException when {@link #dimension()} ≠ 1. */

@@ -4,7 +4,8 @@ import gan.Check;
 import java.util.Arrays;
 
 /**
- * Summary statistics of a 1-D sample, with numpy's conventions so that numbers match the lecture's code.
+ * Summary statistics of a 1-D sample, with numpy's conventions so that numbers match the lecture's code, and
+ * the two layouts of a sample: a 1-D array and n × d rows ({@link #rows}, {@link #column}).
  * Every method validates its input (non-empty, finite) and leaves it unmodified.
  */
 public final class Samples {
@@ -66,5 +67,42 @@ public final class Samples {
             return sorted[sorted.length - 1];
         }
         return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
+    }
+
+    /** The n values as n × 1 rows, {{x_0}, {x_1}, …} (new arrays). x: finite, non-empty, not modified. */
+    public static double[][] rows(double[] x) {
+        Check.finiteValues("x", x);
+        if (x.length == 0) {
+            throw new IllegalArgumentException("x must not be empty");
+        }
+        double[][] rows = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            rows[i] = new double[] {x[i]};
+        }
+        return rows;
+    }
+
+    /**
+     * Column j of n × d rows, as a new array: c_i = rows[i][j].
+     *
+     * @param rows non-empty; every row has more than j values, and its j-th is finite. Not modified.
+     */
+    public static double[] column(double[][] rows, int j) {
+        Check.notNull("rows", rows);
+        if (rows.length == 0) {
+            throw new IllegalArgumentException("rows must not be empty");
+        }
+        double[] c = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] == null || j < 0 || j >= rows[i].length) {
+                throw new IllegalArgumentException("rows[" + i + "] has " + (rows[i] == null ? "no" : rows[i].length)
+                        + " values; column " + j + " does not exist");
+            }
+            if (!Double.isFinite(rows[i][j])) {
+                throw new IllegalArgumentException("rows[" + i + "][" + j + "] must be a finite number, got " + rows[i][j]);
+            }
+            c[i] = rows[i][j];
+        }
+        return c;
     }
 }

@@ -1,6 +1,6 @@
 package gan.train;
 
-import gan.stats.Divergences;
+import gan.stats.LectureKl;
 import java.util.Locale;
 
 /**
@@ -29,8 +29,8 @@ import java.util.Locale;
  * @param epoch         the lecture's {@code i}: 0-based index of the epoch just finished
  * @param dLoss         D-loss of the last D step so far (NaN before the first)
  * @param gLoss         G-loss of the last G step so far (NaN before the first)
- * @param kl            {@link Divergences#lectureKl}(realBatch, fakeBatch): NaN when a real bin is empty
- * @param klPlusEpsilon {@link Divergences#lectureKlPlusEpsilon}(realBatch, fakeBatch)
+ * @param kl            {@link LectureKl#of}(realBatch, fakeBatch): NaN when a real bin is empty
+ * @param klPlusEpsilon {@link LectureKl#plusEpsilon}(realBatch, fakeBatch)
  * @param realBatch     the epoch's last mini-batch of real points (a copy)
  * @param fakeBatch     G of that mini-batch's noise, after the epoch's last update (a copy)
  */
@@ -55,8 +55,8 @@ public record LectureProgress(int epoch, double dLoss, double gLoss, double kl, 
      */
     public static LectureProgress of(int epoch, double dLoss, double gLoss, double[] realBatch, double[] fakeBatch) {
         double[] r = realBatch.clone(), f = fakeBatch.clone();
-        return new LectureProgress(epoch, dLoss, gLoss, Divergences.lectureKl(r, f).kld(),
-                Divergences.lectureKlPlusEpsilon(r, f).kld(), r, f);
+        return new LectureProgress(epoch, dLoss, gLoss, LectureKl.of(r, f).kld(),
+                LectureKl.plusEpsilon(r, f).kld(), r, f);
     }
 
     /** What {@link Trainer#onLectureProgress} keeps: the cadence, the listener and the last step losses. */

@@ -54,23 +54,14 @@ public record Snapshot(int epoch, double[][] fakes, double[] xs, double[] ys, do
     }
 
     /**
-     * {@code n} equally spaced values from {@code lo} to {@code hi}, both included: lo + (hi − lo)·i/(n − 1).
+     * {@code n} equally spaced values from {@code lo} to {@code hi}, both included: {@link gan.stats.Grid#linspace}.
      *
      * @param lo finite
      * @param hi finite, &gt; lo
      * @param n  ≥ 2
      */
     public static double[] grid(double lo, double hi, int n) {
-        Check.finite("lo", lo);
-        Check.finite("hi", hi);
-        if (!(hi > lo)) {
-            throw new IllegalArgumentException("hi must be greater than lo, got lo = " + lo + ", hi = " + hi);
-        }
-        Check.atLeast("n", n, 2);
-        double[] g = new double[n];
-        for (int i = 0; i < n; i++) g[i] = lo + (hi - lo) * i / (n - 1);
-        g[n - 1] = hi;
-        return g;
+        return gan.stats.Grid.linspace(lo, hi, n);
     }
 
     private static void checkAxis(String name, double[] axis) {

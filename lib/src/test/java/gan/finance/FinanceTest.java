@@ -123,7 +123,7 @@ class FinanceTest {
     @Test
     void kendallTauOfNormalPairsIsTwoOverPiArcsinRho() {
         double rho = 0.7;
-        double[][] p = gan.sim.Shocks.correlatedNormalPairs(4_000, rho, new Rng(7));
+        double[][] p = Shocks.correlatedNormalPairs(4_000, rho, new Rng(7));
         assertEquals(2 / Math.PI * Math.asin(rho), TailDependence.kendallTau(p), KENDALL_TOLERANCE);
     }
 
@@ -133,7 +133,7 @@ class FinanceTest {
         double[][] t = TCopula.sample(5_000, rho, df, new Rng(8));
         assertEquals(df, TCopula.fitDf(t, rho), COPULA_DF_TOLERANCE);
         double[][] big = TCopula.sample(400_000, rho, df, new Rng(9));
-        double[][] normal = gan.sim.Shocks.correlatedNormalPairs(400_000, rho, new Rng(10));
+        double[][] normal = Shocks.correlatedNormalPairs(400_000, rho, new Rng(10));
         double limit = TCopula.tailDependenceLimit(rho, df);
         assertTrue(TailDependence.lower(big, 0.01) > TailDependence.lower(normal, 0.01) + 0.05);
         assertTrue(TailDependence.lower(big, 0.001) > limit - 0.05, "λ(0.1%) vs limit " + limit);
@@ -146,7 +146,7 @@ class FinanceTest {
         double[] margin = new double[1_000];
         for (int i = 0; i < margin.length; i++) margin[i] = i;          // uniform on 0 … 999
         double[][] x = TCopula.withMargins(t, 4, margin, margin);
-        double[] first = TailDependence.column(x, 0);
+        double[] first = Samples.column(x, 0);
         assertEquals(499.5, Samples.mean(first), MARGIN_MEAN_TOLERANCE);
         assertEquals(TailDependence.lower(t, 0.05), TailDependence.lower(x, 0.05), MARGIN_TIES_TOLERANCE);
     }
@@ -156,11 +156,11 @@ class FinanceTest {
         Rng rng = new Rng(12);
         double[] x = new double[2_000];
         for (int i = 0; i < x.length; i++) x[i] = rng.nextGaussian();
-        Bootstrap.Interval ci = Bootstrap.of(x, Samples::mean, 2_000, 0.95, new Rng(13));
+        Bootstrap.Interval ci = bootstrapOne(x, Samples::mean, 2_000, 0.95, new Rng(13));
         double halfWidth = (ci.hi() - ci.lo()) / 2, expected = 1.96 / Math.sqrt(x.length);
         assertEquals(expected, halfWidth, BOOTSTRAP_MEAN_REL * expected);
         assertTrue(ci.contains(ci.estimate()));
-        assertThrows(IllegalArgumentException.class, () -> Bootstrap.of(x, Samples::mean, 5, 0.95, rng));
+        assertThrows(IllegalArgumentException.class, () -> bootstrapOne(x, Samples::mean, 5, 0.95, rng));
     }
 
     @Test
@@ -194,5 +194,11 @@ class FinanceTest {
         }
         org.ejml.data.DMatrixRMaj w = new org.ejml.data.DMatrixRMaj(new double[][] {{3, 0}, {0, 2}});
         assertEquals(3, Lipschitz.spectralNorm(w), POWER_ITERATION);
+    }
+
+    /** The percentile interval of one statistic: {@link Bootstrap#intervals} with a single statistic. */
+    private static Bootstrap.Interval bootstrapOne(double[] x, java.util.function.ToDoubleFunction<double[]> statistic,
+            int resamples, double level, Rng rng) {
+        return Bootstrap.intervals(x, v -> new double[] {statistic.applyAsDouble(v)}, resamples, level, rng)[0];
     }
 }

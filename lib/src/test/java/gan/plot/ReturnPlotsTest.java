@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import gan.Rng;
-import gan.stats.Tails;
+import gan.finance.Tails;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -26,7 +26,7 @@ class AtomsAndKdeTest {
         double exact = 0.5 * Math.log(2 / 1.7) + 0.5 * 0.7 * Math.log(1.4 / 1.7) + 0.5 * 0.3 * Math.log(2);
         GaussianMixture pData = GaussianMixture.normal(0, 1);
         assertEquals(exact, est.jsd(pData), KDE_JSD);
-        assertTrue(Divergences.jsd(pData, Kde.of(s)) < exact - 0.05, "a plain KDE should miss most of the atom's share");
+        assertTrue(DensityDivergences.jsd(pData, Kde.of(s)) < exact - 0.05, "a plain KDE should miss most of the atom's share");
     }
 
     /** Without repeated values it is the KDE's JSD. */
@@ -38,7 +38,7 @@ class AtomsAndKdeTest {
         AtomsAndKde est = AtomsAndKde.of(s);
         assertEquals(0, est.atomMass(), 0.0);
         GaussianMixture pData = GaussianMixture.normal(0, 1);
-        assertEquals(Divergences.jsd(pData, Kde.of(s)), est.jsd(pData), QUADRATURE);
+        assertEquals(DensityDivergences.jsd(pData, Kde.of(s)), est.jsd(pData), QUADRATURE);
     }
 
     @Test

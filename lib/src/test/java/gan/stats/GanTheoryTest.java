@@ -73,12 +73,12 @@ class GanTheoryTest {
     @Test
     void valueWithTheOptimalFunctionAgreesWithTheLogSpaceRoute() {
         assertEquals(GanTheory.valueAtOptimum(N01, N11),
-                GanTheory.value1D(GanTheory.optimalD1D(N01, N11), N01, N11), QUADRATURE);
+                value1D(GanTheory.optimalD1D(N01, N11), N01, N11), QUADRATURE);
         assertEquals(GanTheory.valueAtOptimum(N01, N12),
-                GanTheory.value1D(GanTheory.optimalD1D(N01, N12), N01, N12), QUADRATURE);
+                value1D(GanTheory.optimalD1D(N01, N12), N01, N12), QUADRATURE);
         // where D* rounds to exactly 1 while p_g > 0 (N(0,1) against a narrow mixture, x ≈ −10), a D given as
         // a number cannot carry log(1 − D*); the log-space route stays finite
-        assertEquals(Double.NEGATIVE_INFINITY, GanTheory.value1D(GanTheory.optimalD1D(N01, MIX), N01, MIX));
+        assertEquals(Double.NEGATIVE_INFINITY, value1D(GanTheory.optimalD1D(N01, MIX), N01, MIX));
         assertTrue(Double.isFinite(GanTheory.valueAtOptimum(N01, MIX)));
         assertEquals(GanTheory.valueAtOptimum(FOUR, NORMAL_2D),
                 GanTheory.value(GanTheory.optimalD(FOUR, NORMAL_2D), FOUR, NORMAL_2D), QUADRATURE);
@@ -86,7 +86,7 @@ class GanTheoryTest {
 
     @Test
     void constantHalfGivesMinusLog4AndTheOptimumBeatsEveryPerturbation() {
-        assertEquals(-LOG4, GanTheory.value1D(x -> 0.5, N01, N12), QUADRATURE);
+        assertEquals(-LOG4, value1D(x -> 0.5, N01, N12), QUADRATURE);
         assertEquals(-LOG4, GanTheory.value(x -> 0.5, FOUR, NORMAL_2D), QUADRATURE);
         DoubleUnaryOperator dStar = GanTheory.optimalD1D(N01, N12);
         double best = GanTheory.valueAtOptimum(N01, N12);
@@ -96,15 +96,15 @@ class GanTheoryTest {
                 double s = dStar.applyAsDouble(x);
                 return 1 / (1 + (1 - s) / s * Math.exp(-t));
             };
-            double v = GanTheory.value1D(dt, N01, N12);
+            double v = value1D(dt, N01, N12);
             assertTrue(v < best, "t = " + t + ": V(D_t) = " + v + " ≥ V(D*) = " + best);
         }
     }
 
     @Test
     void valueIsMinusInfinityForACertainAndWrongDiscriminator() {
-        assertEquals(Double.NEGATIVE_INFINITY, GanTheory.value1D(x -> 0.0, N01, N12));
-        assertEquals(Double.NEGATIVE_INFINITY, GanTheory.value1D(x -> 1.0, N01, N12));
+        assertEquals(Double.NEGATIVE_INFINITY, value1D(x -> 0.0, N01, N12));
+        assertEquals(Double.NEGATIVE_INFINITY, value1D(x -> 1.0, N01, N12));
     }
 
     @Test
@@ -164,8 +164,8 @@ class GanTheoryTest {
 
     @Test
     void badInputIsRejectedWithTheArgumentAndValue() {
-        assertMessage(() -> GanTheory.value1D(x -> 1.5, N01, N11), "d(x)", "1.5");
-        assertMessage(() -> GanTheory.value1D(x -> Double.NaN, N01, N11), "d(x)", "NaN");
+        assertMessage(() -> value1D(x -> 1.5, N01, N11), "d(x)", "1.5");
+        assertMessage(() -> value1D(x -> Double.NaN, N01, N11), "d(x)", "NaN");
         assertMessage(() -> GanTheory.valueFromSamples(x -> -0.1, new double[] {0}, new double[] {1}), "d(x)", "-0.1");
         assertMessage(() -> GanTheory.valueFromSamples(x -> 0.5, new double[0], new double[] {1}), "real", "empty");
         assertMessage(() -> GanTheory.valueAtOptimum(N01, FOUR), "dimension", "1", "2");
@@ -176,5 +176,10 @@ class GanTheoryTest {
         assertMessage(() -> GanTheory.discriminatorGap(x -> 0.5, new double[] {2, 2, 2}, new double[] {0, 1}),
                 "zero spread", "2.0");
         assertMessage(() -> GanTheory.optimalD1D(FOUR, NORMAL_2D), "pData", "dimension 1", "2");
+    }
+
+    /** V(D, G) of a 1-D discriminator: {@link GanTheory#value} with x ↦ D(x[0]). */
+    private static double value1D(DoubleUnaryOperator d, Density pData, Density pG) {
+        return GanTheory.value(x -> d.applyAsDouble(x[0]), pData, pG);
     }
 }

@@ -7,7 +7,7 @@ import gan.nn.Activation;
 import gan.nn.Mlp;
 import gan.optim.OptimizerKind;
 import gan.optim.OptimizerSpec;
-import gan.stats.Divergences;
+import gan.stats.DensityDivergences;
 import gan.stats.GaussianMixture;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +35,7 @@ class DiscriminatorFitTest {
         for (double x : new double[] {-2, 0, 0.5, 1, 3}) {
             assertEquals(1 / (1 + Math.exp(x - 0.5)), fit.discriminate(new double[] {x})[0], FIT, "D(" + x + ")");
         }
-        double bound = Math.log(4) - 2 * Divergences.jsd(pData, pG);
+        double bound = Math.log(4) - 2 * DensityDivergences.jsd(pData, pG);
         double loss = fit.loss(pData.sample1D(100_000, rng), pG.sample1D(100_000, rng));
         assertEquals(bound, loss, LOSS_TOL, "D-loss of D* = log 4 − 2 JSD");
     }

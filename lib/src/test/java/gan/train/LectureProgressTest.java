@@ -3,7 +3,6 @@ package gan.train;
 import static gan.Tolerances.EXACT;
 import static org.junit.jupiter.api.Assertions.*;
 
-import gan.stats.Divergences;
 import gan.stats.LectureKl;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,8 +18,8 @@ class LectureProgressTest {
 
     @Test
     void theFilesKlIsInfiniteWhenOnlyAFakeBinIsEmptyAndTheChapter10VariantAddsEpsilonAfterNormalising() {
-        assertEquals(Double.POSITIVE_INFINITY, Divergences.lectureKl(REAL, FAKE, 3).kld());
-        LectureKl eps = Divergences.lectureKlPlusEpsilon(REAL, FAKE, 3);
+        assertEquals(Double.POSITIVE_INFINITY, LectureKl.of(REAL, FAKE, 3).kld());
+        LectureKl eps = LectureKl.plusEpsilon(REAL, FAKE, 3);
         double p0 = 0.5 + 1e-8, p1 = 0.25 + 1e-8, p2 = 0.25 + 1e-8;
         double q0 = 1 / 3.0 + 1e-8, q1 = 1e-8, q2 = 2 / 3.0 + 1e-8;
         double byHand = p0 * Math.log(p0 / q0) + p1 * Math.log(p1 / q1) + p2 * Math.log(p2 / q2);   // 4.4030
@@ -33,9 +32,9 @@ class LectureProgressTest {
     @Test
     void anEmptyRealBinMakesTheFilesKlNaNButNotTheVariant() {
         double[] real = {0, 0, 3, 3}, fake = {0, 1.5, 3};        // 3 bins: real counts {2, 0, 2}
-        assertTrue(Double.isNaN(Divergences.lectureKl(real, fake, 3).kld()));
+        assertTrue(Double.isNaN(LectureKl.of(real, fake, 3).kld()));
         double p = 0.5 + 1e-8, e = 1e-8, q = 1 / 3.0 + 1e-8;
-        assertEquals(2 * p * Math.log(p / q) + e * Math.log(e / q), Divergences.lectureKlPlusEpsilon(real, fake, 3).kld(), EXACT);
+        assertEquals(2 * p * Math.log(p / q) + e * Math.log(e / q), LectureKl.plusEpsilon(real, fake, 3).kld(), EXACT);
     }
 
     @Test
@@ -69,7 +68,7 @@ class LectureProgressTest {
             assertEquals(200, p.realBatch().length);                // the last of 5 mini-batches of 1,000
             assertEquals(200, p.fakeBatch().length);
             for (double v : p.realBatch()) assertTrue(Arrays.binarySearch(sortedData, v) >= 0, "a real point of the data");
-            assertEquals(0, Double.compare(Divergences.lectureKl(p.realBatch(), p.fakeBatch()).kld(), p.kl()));
+            assertEquals(0, Double.compare(LectureKl.of(p.realBatch(), p.fakeBatch()).kld(), p.kl()));
             assertTrue(Double.isFinite(p.dLoss()) && Double.isFinite(p.gLoss()) && Double.isFinite(p.klPlusEpsilon()));
         }
     }

@@ -1,4 +1,4 @@
-package gan.sim;
+package gan.finance;
 
 import static gan.Asserts.assertMessage;
 import static gan.Tolerances.EXACT;
@@ -75,7 +75,7 @@ class PricePathsTest {
         assertEquals(0, Samples.mean(all), MOMENT_TOL);
         assertEquals(1, Samples.std(all, 0), MOMENT_TOL);
         double[][] pairs = Shocks.correlatedNormalPairs(200_000, -0.3, new Rng(2));
-        assertEquals(1, Samples.std(gan.stats.Correlation.column(pairs, 1), 0), MOMENT_TOL);
+        assertEquals(1, Samples.std(Samples.column(pairs, 1), 0), MOMENT_TOL);
         assertMessage(() -> Shocks.correlatedNormalPairs(10, 1.2, new Rng(1)), "rho", "1.2");
     }
 

@@ -1,10 +1,13 @@
-package gan.data;
+package gan.finance;
 
 import static gan.Asserts.assertMessage;
 import static gan.Tolerances.EXACT;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import gan.data.PriceTable;
+import gan.data.PriceCsv;
+import gan.data.DateGap;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +24,7 @@ class DailyReturnsTest {
 
     @Test
     void theReturnAcrossTheHoleIsDroppedAndKept() throws Exception {
-        PriceTable t = PriceCsv.read(Path.of(DailyReturnsTest.class.getResource("005380-2019-excerpt.csv").toURI()), "Close");
+        PriceTable t = PriceCsv.read(Path.of(DailyReturnsTest.class.getResource("/gan/data/005380-2019-excerpt.csv").toURI()), "Close");
         DailyReturns r = DailyReturns.of(t, "Close", 14);
         assertEquals(9, r.size());                                  // 11 prices, 10 returns, 1 across the hole
         assertEquals(List.of(new DateGap(LocalDate.of(2019, 2, 1), LocalDate.of(2019, 3, 22), 49)), r.dropped());

@@ -1,4 +1,4 @@
-package gan.stats;
+package gan.finance;
 
 import static gan.Asserts.assertMessage;
 import static gan.Tolerances.EXACT;

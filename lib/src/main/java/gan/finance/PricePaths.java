@@ -1,4 +1,4 @@
-package gan.sim;
+package gan.finance;
 
 import gan.Check;
 
@@ -55,10 +55,7 @@ public final class PricePaths {
 
     /** The last price of every path. paths: not modified. */
     public static double[] finals(double[][] paths) {
-        Check.notNull("paths", paths);
-        if (paths.length == 0) {
-            throw new IllegalArgumentException("paths must hold at least one path, got 0");
-        }
+        checkPaths(paths);
         double[] f = new double[paths.length];
         for (int p = 0; p < paths.length; p++) {
             double[] path = Check.finiteValues("paths[" + p + "]", paths[p]);
@@ -97,5 +94,14 @@ public final class PricePaths {
             }
         }
         return v;
+    }
+
+    /** Throws IllegalArgumentException unless paths is non-null and holds at least one path. */
+    static double[][] checkPaths(double[][] paths) {
+        Check.notNull("paths", paths);
+        if (paths.length == 0) {
+            throw new IllegalArgumentException("paths must hold at least one path, got 0");
+        }
+        return paths;
     }
 }

@@ -1,6 +1,7 @@
-package gan.stats;
+package gan.finance;
 
 import gan.Check;
+import gan.stats.Samples;
 
 /**
  * The shape of a 1-D sample: skewness and kurtosis from central moments, with the population (biased)

@@ -1,4 +1,4 @@
-package gan.stats;
+package gan.finance;
 
 import gan.Check;
 import org.apache.commons.math3.special.Erf;

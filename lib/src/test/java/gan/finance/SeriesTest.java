@@ -1,4 +1,4 @@
-package gan.data;
+package gan.finance;
 
 import static gan.Asserts.assertMessage;
 import static gan.Tolerances.EXACT;
@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import gan.stats.Samples;
-import java.time.LocalDate;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SeriesTest {
@@ -24,7 +22,7 @@ class SeriesTest {
     @Test
     void standardizeReturnsTheMeanAndPopulationStdItUsed() {
         double[] x = {1, 2, 3, 6};
-        Standardized s = Series.standardize(x);
+        Standardized s = Standardized.of(x);
         assertEquals(3, s.mean(), EXACT);
         assertEquals(Math.sqrt((4 + 1 + 0 + 9) / 4.0), s.std(), EXACT);   // numpy x.std()
         assertEquals(0, Samples.mean(s.z()), EXACT);
@@ -32,19 +30,7 @@ class SeriesTest {
         assertArrayEquals(x, s.restore(s.z()), EXACT);
         assertArrayEquals(s.z(), s.apply(x), EXACT);
         assertArrayEquals(new double[] {1, 2, 3, 6}, x, 0);                       // not modified
-        assertMessage(() -> Series.standardize(new double[] {2, 2, 2}), "zero spread", "2.0");
-        assertMessage(() -> Series.standardize(new double[] {2}), "at least 2", "1");
-    }
-
-    @Test
-    void dateGapsAreCalendarDaysBetweenNeighbours() {
-        List<LocalDate> d = List.of(LocalDate.of(2019, 1, 31), LocalDate.of(2019, 2, 1), LocalDate.of(2019, 3, 22),
-                LocalDate.of(2019, 3, 25));
-        assertEquals(List.of(new DateGap(LocalDate.of(2019, 2, 1), LocalDate.of(2019, 3, 22), 49)), Series.dateGaps(d, 5));
-        assertEquals(2, Series.dateGaps(d, 2).size());
-        assertEquals(0, Series.dateGaps(d, 49).size());
-        assertMessage(() -> Series.dateGaps(d, 0), "maxDays", "0");
-        assertMessage(() -> Series.dateGaps(List.of(LocalDate.of(2019, 2, 1), LocalDate.of(2019, 2, 1)), 3),
-                "dates[1] = 2019-02-01", "increase strictly");
+        assertMessage(() -> Standardized.of(new double[] {2, 2, 2}), "zero spread", "2.0");
+        assertMessage(() -> Standardized.of(new double[] {2}), "at least 2", "1");
     }
 }

@@ -1,10 +1,11 @@
-package gan.stats;
+package gan.finance;
 
 import static gan.Asserts.assertMessage;
 import static gan.Tolerances.EXACT;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import gan.stats.Samples;
 import gan.Rng;
 import org.junit.jupiter.api.Test;
 
@@ -141,7 +142,7 @@ class MomentsTest {
         assertEquals(1.0 / 5, Tails.bothBelow(rows, 2.2), EXACT);    // −2.2 is not below −2.2
         assertEquals(0, Tails.bothBelow(rows, 5), 0);
         // a bivariate normal with ρ = 0: P(both < −1) = Φ(−1)² = 0.0252
-        double[][] independent = gan.sim.Shocks.correlatedNormalPairs(N, 0, new Rng(4));
+        double[][] independent = Shocks.correlatedNormalPairs(N, 0, new Rng(4));
         // Φ(−1) = P(|Z| > 1) / 2; binomial standard error √(p(1−p)/n) ≈ 0.00035, five of them
         assertEquals(Math.pow(Tails.normalTail(1) / 2, 2), Tails.bothBelow(independent, 1), JOINT_TAIL_TOL);
         assertMessage(() -> Tails.bothBelow(new double[][] {{1, 2, 3}}, 1), "pairs", "rows[0]", "3");
@@ -151,13 +152,13 @@ class MomentsTest {
     @Test
     void columnCopiesOneCoordinate() {
         double[][] rows = {{1, 2}, {3, 4}};
-        assertArrayEquals(new double[] {2, 4}, Correlation.column(rows, 1), 0);
-        assertMessage(() -> Correlation.column(rows, 2), "column 2", "rows[0]");
+        assertArrayEquals(new double[] {2, 4}, Samples.column(rows, 1), 0);
+        assertMessage(() -> Samples.column(rows, 2), "column 2", "rows[0]");
     }
 
     @Test
     void correlationOfCorrelatedNormalPairs() {
-        double[][] pairs = gan.sim.Shocks.correlatedNormalPairs(N, 0.8, new Rng(11));
+        double[][] pairs = Shocks.correlatedNormalPairs(N, 0.8, new Rng(11));
         assertEquals(0.8, Correlation.pearson(pairs), CORRELATION_TOL);
     }
 }

@@ -1,6 +1,7 @@
-package gan.data;
+package gan.finance;
 
 import gan.Check;
+import gan.data.PriceTable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;

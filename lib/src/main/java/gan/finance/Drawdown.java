@@ -1,4 +1,4 @@
-package gan.stats;
+package gan.finance;
 
 import gan.Check;
 
@@ -34,10 +34,7 @@ public final class Drawdown {
 
     /** MDD of every path. paths: at least one path, not modified. */
     public static double[] maxima(double[][] paths) {
-        Check.notNull("paths", paths);
-        if (paths.length == 0) {
-            throw new IllegalArgumentException("paths must hold at least one path, got 0");
-        }
+        PricePaths.checkPaths(paths);
         double[] m = new double[paths.length];
         for (int p = 0; p < paths.length; p++) {
             m[p] = max(Check.notNull("paths[" + p + "]", paths[p]));

@@ -1,8 +1,8 @@
-package gan.sim;
+package gan.finance;
 
 import gan.Check;
 import gan.Rng;
-import gan.stats.Correlation;
+import gan.stats.Samples;
 
 /**
  * The standardised daily shocks ε_{p,t} that drive {@link PricePaths}: a matrix of {@code paths × days}, one
@@ -49,7 +49,7 @@ public final class Shocks {
      * @param rows exactly paths · days rows, each with more than j finite values. Not modified.
      */
     public static double[][] fromColumn(double[][] rows, int j, int paths, int days) {
-        return fromDraws(Correlation.column(rows, j), paths, days);
+        return fromDraws(Samples.column(rows, j), paths, days);
     }
 
     /**

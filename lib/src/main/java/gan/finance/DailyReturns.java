@@ -1,6 +1,8 @@
-package gan.data;
+package gan.finance;
 
 import gan.Check;
+import gan.data.DateGap;
+import gan.data.PriceTable;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -53,7 +55,7 @@ public record DailyReturns(List<LocalDate> dates, double[] values, List<DateGap>
             throw new IllegalArgumentException("dates and prices must pair up, got " + dates.size() + " dates and "
                     + prices.length + " prices");
         }
-        Series.dateGaps(dates, maxGapDays);                                    // validates the order and nulls
+        DateGap.find(dates, maxGapDays);                                    // validates the order and nulls
         List<LocalDate> keptDates = new ArrayList<>();
         List<DateGap> gaps = new ArrayList<>();
         double[] kept = new double[r.length];

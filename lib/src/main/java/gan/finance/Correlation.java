@@ -1,6 +1,7 @@
-package gan.stats;
+package gan.finance;
 
 import gan.Check;
+import gan.stats.Samples;
 
 /**
  * Pearson's correlation of paired samples, e.g. the daily returns of two shares on the same days.
@@ -44,8 +45,14 @@ public final class Correlation {
 
     /** ρ of the two columns of n × 2 rows (n ≥ 2). Not modified. */
     public static double pearson(double[][] rows) {
+        double[][] xy = columns(rows);
+        return pearson(xy[0], xy[1]);
+    }
+
+    /** The two columns {x, y} of n × 2 rows (checked: pairs, non-empty, finite). rows: not modified. */
+    static double[][] columns(double[][] rows) {
         checkPairs(rows);
-        return pearson(column(rows, 0), column(rows, 1));
+        return new double[][] {Samples.column(rows, 0), Samples.column(rows, 1)};
     }
 
     static void checkPairs(double[][] rows) {
@@ -56,22 +63,5 @@ public final class Correlation {
                         + (rows[i] == null ? "no" : rows[i].length) + " values");
             }
         }
-    }
-
-    /** Column j of n × d rows, as a new array. rows: not modified. */
-    public static double[] column(double[][] rows, int j) {
-        Check.notNull("rows", rows);
-        if (rows.length == 0) {
-            throw new IllegalArgumentException("rows must not be empty");
-        }
-        double[] c = new double[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            if (rows[i] == null || j < 0 || j >= rows[i].length) {
-                throw new IllegalArgumentException("rows[" + i + "] has " + (rows[i] == null ? "no" : rows[i].length)
-                        + " values; column " + j + " does not exist");
-            }
-            c[i] = rows[i][j];
-        }
-        return c;
     }
 }
