@@ -173,7 +173,7 @@ const PROBE = () => {
 };
 
 // Runs in the page before each Run All: every 50 ms, for each figure output of each code cell, a fingerprint of
-// what it draws (the SVG path data of its traces, or the src of its image); a change while the cell's prompt is
+// what it draws (the SVG path data and transforms of its traces, or the src of its image); a change while the cell's prompt is
 // [*] counts as one live drawing. window.__ganLive['cell.figure'] = fingerprints seen while that cell ran, in order.
 const LIVE_RECORDER = () => {
   clearInterval(window.__ganLiveTimer);
@@ -183,7 +183,9 @@ const LIVE_RECORDER = () => {
     document.querySelectorAll('.jp-Notebook .jp-CodeCell').forEach((cell, i) => {
       if (((cell.querySelector('.jp-InputPrompt') || {}).textContent || '').trim() !== '[*]:') return;
       cell.querySelectorAll('.jp-RenderedPlotly, .gan-figure').forEach((node, j) => {
-        const paths = Array.from(node.querySelectorAll('g.trace path, g.hm image')).map(p => p.getAttribute('d') || p.getAttribute('href') || '');
+        // a line's shape is in d; a marker's d is its symbol, its position in transform (6-6's scatter)
+        const paths = Array.from(node.querySelectorAll('g.trace path, g.hm image'))
+          .map(p => (p.getAttribute('d') || p.getAttribute('href') || '') + (p.getAttribute('transform') || ''));
         if (paths.length === 0) return;
         const seen = window.__ganLive[i + '.' + j] = window.__ganLive[i + '.' + j] || [];
         const f = hash(paths.join('|'));
