@@ -335,6 +335,31 @@ def strip_inline_plotly(page):
         pos = end + len("</script>")
 
 
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+FIGURE_SPEC_CLASS = "gan-figure-spec"  # gan.plot.FigureHtml.SPEC_CLASS
+
+
+def with_figure_json(nb):
+    """Puts each figure's plotly JSON in front of its HTML fallback, as gan.plot.FigureHtml.specElement does: a
+    notebook output carries the JSON once, as its application/vnd.plotly.v1+json data, and its text/html (the
+    fallback, which nbconvert shows) draws the JSON from a <script type="application/json" class="gan-figure-spec">
+    right before its div. Outputs that already have it, or carry the JSON inline (older outputs), are left alone."""
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            fallback = data.get("text/html")
+            if PLOTLY_MIME not in data or fallback is None:
+                continue
+            fallback = "".join(fallback) if isinstance(fallback, list) else fallback
+            if f'class="{FIGURE_SPEC_CLASS}"' in fallback or "var spec = {" in fallback or 'class="gan-figure"' not in fallback:
+                continue
+            spec = json.dumps(data[PLOTLY_MIME], separators=(",", ":"), ensure_ascii=False)
+            spec = spec.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")  # cannot end the script
+            data["text/html"] = (f'<script type="application/json" class="{FIGURE_SPEC_CLASS}">{spec}</script>\n'
+                                 + fallback)
+    return nb
+
+
 def plotly_loader(version):
     """plotly.js, loaded before require.js with AMD hidden, so that it always sets window.Plotly."""
     return ("<script>window.__ganDefine = window.define; window.define = undefined;</script>\n"
@@ -377,6 +402,7 @@ def export_page(executed, page, title, nav, version, key):
     nb = nbformat.read(executed, as_version=4)
     nb.metadata.pop("widgets", None)  # widget state would load the widget manager from a CDN
     nb.metadata["title"] = title
+    with_figure_json(nb)
     body, _ = exporter().from_notebook_node(nb, resources={"metadata": {"name": title}})
     body = link_pages(strip_inline_plotly(body))
     head = re.search(r"<head[^>]*>", body)

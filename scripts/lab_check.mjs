@@ -8,9 +8,10 @@
 //                                [--jupyter .venv/bin/jupyter] [--timeout 600] [--no-plotly-extension]
 //                                gallery-plots.ipynb ...
 //
-// --no-plotly-extension disables jupyterlab-plotly (as in a Jupyter without pip's plotly), so the figures'
-// text/html fallback draws them: it loads plotly.js from assets/plotly-2.35.3.js next to the notebook
-// (which the kernel writes with its first figure) through the server's files/ URL.
+// --no-plotly-extension disables jupyterlab-plotly (as in a Jupyter without pip's plotly): the figures' text/html
+// fallback then carries no plotly JSON (a notebook output carries it once, as its plotly data) and says so in
+// place of the figure, so the figure counts fail there; a live chart still draws while its cell runs (its updates
+// carry the JSON in their HTML, see the kernel patch's LiveFigures).
 //
 // For each notebook (a name in notebooks/): a scratch folder gets a copy of it in notebooks/ beside links to
 // the repository's lib/ and data/ (so %jars ../lib/target/gan.jar works and the repository's notebook is
@@ -27,8 +28,14 @@
 // <name>.<frontend>.saved.ipynb (the saved notebook), .before.png / .after-reload.png / .figure-NN.png
 // (screenshots), result.<frontend>.json and jupyter.log, and prints one line per notebook:
 //
-//   PASS gallery-plots.ipynb [lab]: after reload 15 of 15 figures shown (14 as saved PNG snapshots), 15 of 15
-//        drawn as plots after hovering, saved 2.43 MB, runs 62 s + 31 s
+//   FAIL gallery-plots.ipynb [lab]: after reload 15 of 15 figures shown (15 as saved PNG snapshots), 15 of 15
+//        drawn as plots after hovering, saved 2.17 MB (under 2.00 MB expected), runs 139 s + 129 s,
+//        live chart drawn 2 + 2 ways while running
+//     saved notebook 2.17 MB, not under 2.00 MB
+//
+// While each Run All runs, every figure of a code cell that calls updateDisplay (a live chart) must show at least
+// MIN_LIVE_DRAWINGS different drawings while its cell's prompt is [*] (polled in the page every 50 ms); the saved
+// notebook must be under MAX_SAVED_BYTES.
 //
 // --opens N --restarts M (the start check): a small notebook (the library's %jars, a sum, a figure) opened N
 // times, each time with a fresh kernel (its session deleted through the REST API, then the page reloaded), and
@@ -52,6 +59,15 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PLOTLY_MIME = 'application/vnd.plotly.v1+json';
+// A live chart (a code cell that calls updateDisplay and shows a figure) must show at least this many different
+// drawings while its cell runs, i.e. change while its loop runs (the gallery's loop sends 21 updates in about 2 s).
+// JupyterLab's and Notebook 7's plotly renderer ignores updates of a figure it has drawn (plotly.py issue 3053), so
+// without the kernel patch's LiveFigures a chart shows one drawing (measured: 1, and 0 when the first update
+// arrives before the first drawing); with it 2 to 3 in a first Run All (plotly.js is loaded once per page meanwhile)
+// and more afterwards.
+const MIN_LIVE_DRAWINGS = 2;
+// A notebook saved with its outputs (after the Run Alls) must stay under this many bytes (issue 19).
+const MAX_SAVED_BYTES = 2_000_000;
 
 function parseArgs(argv) {
   const o = { frontend: 'lab', runs: 2, out: path.join(ROOT, 'build/lab-check'), jupyter: path.join(ROOT, '.venv/bin/jupyter'),
@@ -156,6 +172,29 @@ const PROBE = () => {
            status: status ? status.getAttribute('data-status') : null };
 };
 
+// Runs in the page before each Run All: every 50 ms, for each figure output of each code cell, a fingerprint of
+// what it draws (the SVG path data and transforms of its traces, or the src of its image); a change while the cell's prompt is
+// [*] counts as one live drawing. window.__ganLive['cell.figure'] = fingerprints seen while that cell ran, in order.
+const LIVE_RECORDER = () => {
+  clearInterval(window.__ganLiveTimer);
+  window.__ganLive = {};
+  const hash = s => { let h = 0; for (let i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) | 0; return s.length + ':' + h; };
+  window.__ganLiveTimer = setInterval(() => {
+    document.querySelectorAll('.jp-Notebook .jp-CodeCell').forEach((cell, i) => {
+      if (((cell.querySelector('.jp-InputPrompt') || {}).textContent || '').trim() !== '[*]:') return;
+      cell.querySelectorAll('.jp-RenderedPlotly, .gan-figure').forEach((node, j) => {
+        // a line's shape is in d; a marker's d is its symbol, its position in transform (6-6's scatter)
+        const paths = Array.from(node.querySelectorAll('g.trace path, g.hm image'))
+          .map(p => (p.getAttribute('d') || p.getAttribute('href') || '') + (p.getAttribute('transform') || ''));
+        if (paths.length === 0) return;
+        const seen = window.__ganLive[i + '.' + j] = window.__ganLive[i + '.' + j] || [];
+        const f = hash(paths.join('|'));
+        if (seen[seen.length - 1] !== f) seen.push(f);
+      });
+    });
+  }, 50);
+};
+
 async function openNotebook(page, o, port, token, name) {
   const url = o.frontend === 'lab' ? `http://127.0.0.1:${port}/lab/tree/${encodeURIComponent(name)}?token=${token}`
                                    : `http://127.0.0.1:${port}/notebooks/${encodeURIComponent(name)}?token=${token}`;
@@ -223,6 +262,18 @@ async function scrollThrough(page) {
   await page.waitForTimeout(1500);
 }
 
+// The code cells (0-based, among code cells) that update a display: the live charts.
+function liveCells(file) {
+  const code = JSON.parse(fs.readFileSync(file, 'utf8')).cells.filter(c => c.cell_type === 'code');
+  return code.map((c, i) => [].concat(c.source).join('').includes('updateDisplay(') ? i : -1).filter(i => i >= 0);
+}
+
+// The most different drawings of one figure of each live cell while that cell ran (0: none seen drawing).
+async function liveDrawings(page, cells) {
+  const seen = await page.evaluate(() => window.__ganLive || {});
+  return cells.map(cell => Math.max(0, ...Object.entries(seen).filter(([k]) => k.split('.')[0] === String(cell)).map(([, v]) => v.length)));
+}
+
 function expectedFigures(file) {
   const nb = JSON.parse(fs.readFileSync(file, 'utf8'));
   let n = 0;
@@ -249,78 +300,101 @@ function launchChromium(browserType, dir) {
   });
 }
 
-async function checkNotebook(browserType, o, name) {
-  const result = { notebook: name, frontend: o.frontend, ok: false, runs: [], problems: [] };
-  const { dir, nbDir } = scratchFolder('lab-check-');
-  fs.copyFileSync(path.join(ROOT, 'notebooks', name), path.join(nbDir, name));
+// A scratch folder (prepare(nbDir) puts the notebook in), Jupyter serving it on a free port with a fresh token,
+// and Chromium with a fresh profile: runs body({ nbDir, port, token, page }) and returns what it returns; Chromium
+// and Jupyter are always stopped and the folder removed.
+async function withFrontend(browserType, o, prefix, prepare, body) {
+  const { dir, nbDir } = scratchFolder(prefix);
+  prepare(nbDir);
   const port = await freePort();
   const token = crypto.randomBytes(16).toString('hex');
   let jupyter = null;
   let context = null;
-  const stem = name.replace(/\.ipynb$/, '');
-  const tag = o.frontend + (o.noPlotlyExtension ? '.no-plotly-extension' : '');
   try {
     jupyter = await startJupyter(o, dir, port, token);
     context = await launchChromium(browserType, dir);
     const page = context.pages()[0] || await context.newPage();
-    const consoleErrors = [];
-    page.on('pageerror', e => consoleErrors.push(String(e)));
-    await openNotebook(page, o, port, token, name);
-    if (!await waitForKernel(port, token, 180)) result.problems.push('no kernel connected within 180 s of opening');
-    await page.waitForTimeout(3000);
-    for (let r = 0; r < o.runs; r++) {
-      const run = await runAll(page, o, o.timeout);
-      result.runs.push(run);
-      if (!run.ok) { result.problems.push(`Run All ${r + 1} did not finish in ${o.timeout} s (${JSON.stringify(run.prompts)})`); break; }
-    }
-    await scrollThrough(page);
-    result.before = await page.evaluate(PROBE);
-    await page.screenshot({ path: path.join(o.out, stem + '.' + tag + '.before.png'), fullPage: false });
-    await page.keyboard.press('Control+s');
-    await page.waitForTimeout(4000);
-    const saved = path.join(nbDir, name);
-    fs.copyFileSync(saved, path.join(o.out, stem + '.' + tag + '.saved.ipynb'));
-    result.savedBytes = fs.statSync(saved).size;
-    const savedNb = JSON.parse(fs.readFileSync(saved, 'utf8'));
-    const errors = savedNb.cells.flatMap((c, i) => (c.outputs || []).filter(x => x.output_type === 'error')
-      .map(x => `cell ${i + 1}: ${x.ename}: ${String(x.evalue).slice(0, 120)}`));
-    if (errors.length > 0) result.problems.push(`error outputs in the saved notebook: ${errors.join('; ')}`);
-    result.expected = expectedFigures(saved);
-    if (result.expected === 0) result.problems.push('the saved notebook holds no plotly figure (did the save work?)');
-
-    await page.reload({ waitUntil: 'domcontentloaded' });
-    await page.waitForSelector('.jp-Notebook .jp-CodeCell', { timeout: 120_000 });
-    await page.waitForTimeout(3000);
-    await scrollThrough(page);
-    result.afterReload = await page.evaluate(PROBE);    // what a reader sees first: plots or their PNG snapshots
-    await page.screenshot({ path: path.join(o.out, stem + '.' + tag + '.after-reload.png'), fullPage: false });
-    const outputs = page.locator('.jp-Notebook .jp-RenderedPlotly, .jp-Notebook .gan-figure');
-    const count = await outputs.count();
-    for (let i = 0; i < count; i++) {                      // the mouse on each: the interactive plot
-      const out = outputs.nth(i);
-      await out.scrollIntoViewIfNeeded();
-      await out.hover({ timeout: 10_000 }).catch(() => {});
-      await page.waitForTimeout(700);
-      if (i < 40) await out.screenshot({ path: path.join(o.out, `${stem}.${tag}.figure-${String(i + 1).padStart(2, '0')}.png`) });
-    }
-    result.after = await page.evaluate(PROBE);
-    if (result.afterReload.drawn < result.expected) {
-      result.problems.push(`${result.afterReload.drawn} of ${result.expected} figures shown after reload: ${JSON.stringify(result.afterReload.undrawn)}`);
-    }
-    if (result.after.graphs < result.expected) {
-      result.problems.push(`${result.after.graphs} of ${result.expected} figures drawn as plots after reload and hover: ${JSON.stringify(result.after.undrawn)}`);
-    }
-    if (result.after.wide.length > 0) result.problems.push(`figures wider than 900 px: ${result.after.wide.join(', ')} px`);
-    result.pageErrors = consoleErrors.slice(0, 10);
-    result.ok = result.problems.length === 0;
-  } catch (e) {
-    result.problems.push(String(e && e.stack || e));
+    return await body({ nbDir, port, token, page });
   } finally {
     if (context) await context.close().catch(() => {});
     stop(jupyter);
     await sleep(500);
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function checkNotebook(browserType, o, name) {
+  const result = { notebook: name, frontend: o.frontend, ok: false, runs: [], problems: [] };
+  const stem = name.replace(/\.ipynb$/, '');
+  const tag = o.frontend + (o.noPlotlyExtension ? '.no-plotly-extension' : '');
+  try {
+    await withFrontend(browserType, o, 'lab-check-', nbDir => fs.copyFileSync(path.join(ROOT, 'notebooks', name), path.join(nbDir, name)),
+                       async ({ nbDir, port, token, page }) => {
+      const consoleErrors = [];
+      page.on('pageerror', e => consoleErrors.push(String(e)));
+      await openNotebook(page, o, port, token, name);
+      if (!await waitForKernel(port, token, 180)) result.problems.push('no kernel connected within 180 s of opening');
+      await page.waitForTimeout(3000);
+      const live = liveCells(path.join(nbDir, name));
+      for (let r = 0; r < o.runs; r++) {
+        await page.evaluate(LIVE_RECORDER);
+        const run = await runAll(page, o, o.timeout);
+        run.live = await liveDrawings(page, live);
+        result.runs.push(run);
+        if (!run.ok) { result.problems.push(`Run All ${r + 1} did not finish in ${o.timeout} s (${JSON.stringify(run.prompts)})`); break; }
+        const still = live.filter((cell, k) => run.live[k] < MIN_LIVE_DRAWINGS);
+        if (still.length > 0) {
+          result.problems.push(`Run All ${r + 1}: live chart of code cell ${still.map(c => c + 1).join(', ')} drawn ${run.live.join(', ')} `
+            + `different ways while its loop ran (at least ${MIN_LIVE_DRAWINGS} expected)`);
+        }
+      }
+      await scrollThrough(page);
+      result.before = await page.evaluate(PROBE);
+      await page.screenshot({ path: path.join(o.out, stem + '.' + tag + '.before.png'), fullPage: false });
+      await page.keyboard.press('Control+s');
+      await page.waitForTimeout(4000);
+      const saved = path.join(nbDir, name);
+      fs.copyFileSync(saved, path.join(o.out, stem + '.' + tag + '.saved.ipynb'));
+      result.savedBytes = fs.statSync(saved).size;
+      if (result.savedBytes >= MAX_SAVED_BYTES) {
+        result.problems.push(`saved notebook ${(result.savedBytes / 1e6).toFixed(2)} MB, not under ${(MAX_SAVED_BYTES / 1e6).toFixed(2)} MB`);
+      }
+      const savedNb = JSON.parse(fs.readFileSync(saved, 'utf8'));
+      const errors = savedNb.cells.flatMap((c, i) => (c.outputs || []).filter(x => x.output_type === 'error')
+        .map(x => `cell ${i + 1}: ${x.ename}: ${String(x.evalue).slice(0, 120)}`));
+      if (errors.length > 0) result.problems.push(`error outputs in the saved notebook: ${errors.join('; ')}`);
+      result.expected = expectedFigures(saved);
+      if (result.expected === 0) result.problems.push('the saved notebook holds no plotly figure (did the save work?)');
+
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      await page.waitForSelector('.jp-Notebook .jp-CodeCell', { timeout: 120_000 });
+      await page.waitForTimeout(3000);
+      await scrollThrough(page);
+      result.afterReload = await page.evaluate(PROBE);    // what a reader sees first: plots or their PNG snapshots
+      await page.screenshot({ path: path.join(o.out, stem + '.' + tag + '.after-reload.png'), fullPage: false });
+      const outputs = page.locator('.jp-Notebook .jp-RenderedPlotly, .jp-Notebook .gan-figure');
+      const count = await outputs.count();
+      for (let i = 0; i < count; i++) {                      // the mouse on each: the interactive plot
+        const out = outputs.nth(i);
+        await out.scrollIntoViewIfNeeded();
+        await out.hover({ timeout: 10_000 }).catch(() => {});
+        await page.waitForTimeout(700);
+        if (i < 40) await out.screenshot({ path: path.join(o.out, `${stem}.${tag}.figure-${String(i + 1).padStart(2, '0')}.png`) });
+      }
+      result.after = await page.evaluate(PROBE);
+      if (result.afterReload.drawn < result.expected) {
+        result.problems.push(`${result.afterReload.drawn} of ${result.expected} figures shown after reload: ${JSON.stringify(result.afterReload.undrawn)}`);
+      }
+      if (result.after.graphs < result.expected) {
+        result.problems.push(`${result.after.graphs} of ${result.expected} figures drawn as plots after reload and hover: ${JSON.stringify(result.after.undrawn)}`);
+      }
+      if (result.after.wide.length > 0) result.problems.push(`figures wider than 900 px: ${result.after.wide.join(', ')} px`);
+      result.pageErrors = consoleErrors.slice(0, 10);
+    });
+  } catch (e) {
+    result.problems.push(String(e && e.stack || e));
+  }
+  result.ok = result.problems.length === 0;
   return result;
 }
 
@@ -340,52 +414,41 @@ const STARTS_NOTEBOOK = {
 async function checkStarts(browserType, o) {
   const results = [];
   const name = 'starts-check.ipynb';
-  const { dir, nbDir } = scratchFolder('lab-starts-');
-  fs.writeFileSync(path.join(nbDir, name), JSON.stringify(STARTS_NOTEBOOK, null, 1));
-  const port = await freePort();
-  const token = crypto.randomBytes(16).toString('hex');
-  let jupyter = null;
-  let context = null;
   try {
-    jupyter = await startJupyter(o, dir, port, token);
-    context = await launchChromium(browserType, dir);
-    const page = context.pages()[0] || await context.newPage();
-    const plan = [...Array(o.opens).fill('open'), ...Array(o.restarts).fill('restart')];
-    for (let i = 0; i < plan.length; i++) {
-      const kind = plan[i];
-      const r = { start: i + 1, of: plan.length, kind, ok: false, problems: [] };
-      try {
-        if (kind === 'open') {
-          const api = `http://127.0.0.1:${port}/api/sessions`;
-          for (const session of await (await fetch(api + '?token=' + token)).json()) {
-            await fetch(`${api}/${session.id}?token=${token}`, { method: 'DELETE' });
+    await withFrontend(browserType, o, 'lab-starts-', nbDir => fs.writeFileSync(path.join(nbDir, name), JSON.stringify(STARTS_NOTEBOOK, null, 1)),
+                       async ({ port, token, page }) => {
+      const plan = [...Array(o.opens).fill('open'), ...Array(o.restarts).fill('restart')];
+      for (let i = 0; i < plan.length; i++) {
+        const kind = plan[i];
+        const r = { start: i + 1, of: plan.length, kind, ok: false, problems: [] };
+        try {
+          if (kind === 'open') {
+            const api = `http://127.0.0.1:${port}/api/sessions`;
+            for (const session of await (await fetch(api + '?token=' + token)).json()) {
+              await fetch(`${api}/${session.id}?token=${token}`, { method: 'DELETE' });
+            }
+            await openNotebook(page, o, port, token, name);
+            if (!await waitForKernel(port, token, 60)) r.problems.push('no kernel connected within 60 s of opening');
           }
-          await openNotebook(page, o, port, token, name);
-          if (!await waitForKernel(port, token, 60)) r.problems.push('no kernel connected within 60 s of opening');
+          const run = await runAll(page, o, 120, kind === 'restart');
+          r.seconds = run.seconds;
+          if (!run.ok) r.problems.push(`Run All did not finish within 120 s (${JSON.stringify(run.prompts)})`);
+          const probe = await page.evaluate(PROBE);
+          r.status = probe.status;
+          if (run.ok && probe.graphs < 1) r.problems.push('the figure did not draw');
+        } catch (e) {
+          r.problems.push(String(e && e.message || e));
         }
-        const run = await runAll(page, o, 120, kind === 'restart');
-        r.seconds = run.seconds;
-        if (!run.ok) r.problems.push(`Run All did not finish within 120 s (${JSON.stringify(run.prompts)})`);
-        const probe = await page.evaluate(PROBE);
-        r.status = probe.status;
-        if (run.ok && probe.graphs < 1) r.problems.push('the figure did not draw');
-      } catch (e) {
-        r.problems.push(String(e && e.message || e));
+        r.ok = r.problems.length === 0;
+        if (!r.ok) await page.screenshot({ path: path.join(o.out, `starts.${o.frontend}.${i + 1}.png`) }).catch(() => {});
+        console.log(`${r.ok ? 'PASS' : 'FAIL'} start ${r.start} of ${r.of} [${o.frontend}, ${kind}]: ` + (r.ok ? `Run All ${r.seconds.toFixed(1)} s`
+          + (r.status ? `, status ${r.status}` : '') : r.problems.join('; ')));
+        results.push(r);
       }
-      r.ok = r.problems.length === 0;
-      if (!r.ok) await page.screenshot({ path: path.join(o.out, `starts.${o.frontend}.${i + 1}.png`) }).catch(() => {});
-      console.log(`${r.ok ? 'PASS' : 'FAIL'} start ${r.start} of ${r.of} [${o.frontend}, ${kind}]: ` + (r.ok ? `Run All ${r.seconds.toFixed(1)} s`
-        + (r.status ? `, status ${r.status}` : '') : r.problems.join('; ')));
-      results.push(r);
-    }
+    });
   } catch (e) {
     results.push({ start: 0, kind: 'setup', ok: false, problems: [String(e && e.stack || e)] });
     console.log(`FAIL start check [${o.frontend}]: ${String(e && e.message || e)}`);
-  } finally {
-    if (context) await context.close().catch(() => {});
-    stop(jupyter);
-    await sleep(500);
-    fs.rmSync(dir, { recursive: true, force: true });
   }
   return results;
 }
@@ -398,11 +461,12 @@ async function main() {
   for (const name of o.notebooks) {
     const r = await checkNotebook(chromium, o, name);
     results.push(r);
-    const mb = r.savedBytes ? (r.savedBytes / 1e6).toFixed(2) + ' MB' : '?';
+    const mb = (r.savedBytes ? (r.savedBytes / 1e6).toFixed(2) + ' MB' : '?') + ` (under ${(MAX_SAVED_BYTES / 1e6).toFixed(2)} MB expected)`;
     const runs = r.runs.map(x => x.seconds.toFixed(0) + ' s').join(' + ');
+    const live = r.runs.some(x => x.live && x.live.length) ? `, live chart drawn ${r.runs.map(x => (x.live || []).join('/')).join(' + ')} ways while running` : '';
     const figures = r.after ? `after reload ${r.afterReload.drawn} of ${r.expected} figures shown (${r.afterReload.images} as saved PNG snapshots), `
       + `${r.after.graphs} of ${r.expected} drawn as plots after hovering` : 'no figures counted';
-    console.log(`${r.ok ? 'PASS' : 'FAIL'} ${name} [${o.frontend}${o.noPlotlyExtension ? ', no plotly extension' : ''}]: ${figures}, saved ${mb}, runs ${runs}`
+    console.log(`${r.ok ? 'PASS' : 'FAIL'} ${name} [${o.frontend}${o.noPlotlyExtension ? ', no plotly extension' : ''}]: ${figures}, saved ${mb}, runs ${runs}${live}`
       + (r.ok ? '' : '\n  ' + r.problems.join('\n  ')));
   }
   const starts = o.opens + o.restarts > 0 ? await checkStarts(chromium, o) : [];

@@ -20,30 +20,45 @@ import tech.tablesaw.plotly.components.Figure;
  * ({@link KernelDisplay}) sends to Jupyter beside the figure's {@value FigureJson#MIME} bundle, what tests
  * inspect, what the book's pages show, and what the command line writes.
  *
- * <p>A figure is a {@code <div class="gan-figure" id="gan-fig-…">} followed by a script holding the figure's
- * plotly JSON ({@link FigureJson}) that draws it with {@code Plotly.newPlot}:
+ * <p>A figure is its plotly JSON ({@link FigureJson}) in a {@code <script type="application/json"
+ * class="gan-figure-spec">} ({@link #specElement}), then a {@code <div class="gan-figure" id="gan-fig-…">} and a
+ * script that draws that JSON with {@code Plotly.newPlot} ({@link #fallback}). A notebook output carries only the
+ * div and the script as its {@code text/html}, since its {@value FigureJson#MIME} data is the same JSON; the book's
+ * pages and a live update put the JSON back in front. The script:
  * <ol>
  *   <li>if {@code window.Plotly} exists (the book's pages, {@link #page}), at once; if the page is still
  *       loading, it first waits for the {@code load} event, so a plotly.js later in the page still counts;</li>
- *   <li>otherwise it loads plotly.js from ONE local place, {@value #PLOTLY_ASSET} next to the notebook (or the
+ *   <li>otherwise it loads plotly.js from ONE local place, {@link #PLOTLY_ASSET} next to the notebook (or the
  *       page), which {@link KernelDisplay} writes in the kernel's working folder with its first figure: through
  *       Jupyter's {@code files/} URL in JupyterLab, Notebook 7 and the classic Notebook (with require.js when
  *       the page has it), relative to the page anywhere else. Never inline, never from a CDN;</li>
- *   <li>if that fails, it writes {@value #NOT_LOADED_MESSAGE} and what to do into the div.</li>
+ *   <li>if that fails, it writes {@value #NOT_LOADED_MESSAGE} and what to do into the div; with no JSON in
+ *       front of it, {@value #NO_SPEC_MESSAGE} and what to do.</li>
  * </ol>
  * JupyterLab, Notebook 7 and VS Code normally draw the {@value FigureJson#MIME} bundle themselves (the
  * {@code jupyterlab-plotly} extension of pip's {@code plotly}) and never run this HTML.
  *
- * <p>plotly.js {@value #PLOTLY_VERSION} is read from the {@code org.webjars.npm:plotly.js-dist} webjar on the
+ * <p>plotly.js ({@link #PLOTLY_VERSION}) is read from the {@code org.webjars.npm:plotly.js-dist} webjar on the
  * classpath.
  */
 public final class FigureHtml {
-    /** The bundled plotly.js version. tablesaw 0.44 writes {@code title: 'text'}, which plotly 3 drops: stay on 2.x. */
-    public static final String PLOTLY_VERSION = "2.35.3";
+    /**
+     * The bundled plotly.js version: that of the {@code org.webjars.npm:plotly.js-dist} webjar on the classpath (read
+     * from its pom.properties), so that lib/pom.xml's {@code plotly.version} is its one home; the book
+     * (scripts/book.py) reads it from the same webjar. tablesaw 0.44 writes {@code title: 'text'}, which plotly 3
+     * drops: stay on 2.x. {@code "missing"} without the webjar ({@link #plotlyJs} then says what to add).
+     */
+    public static final String PLOTLY_VERSION = webjarVersion();
+    /** The webjar's own description, which names its version. */
+    private static final String PLOTLY_WEBJAR_PROPERTIES = "META-INF/maven/org.webjars.npm/plotly.js-dist/pom.properties";
     /** Where the webjar keeps plotly.js (10.8 MB, unminified UMD bundle). */
     public static final String PLOTLY_RESOURCE = "META-INF/resources/webjars/plotly.js-dist/" + PLOTLY_VERSION + "/plotly.js";
     /** The one local place a figure's fallback loads plotly.js from, relative to the notebook or page (as the book's assets). */
     public static final String PLOTLY_ASSET = "assets/plotly-" + PLOTLY_VERSION + ".js";
+    /** The class of the element that carries a figure's plotly JSON for its fallback ({@link #specElement}). */
+    public static final String SPEC_CLASS = "gan-figure-spec";
+    /** Shown inside a figure's div when no {@link #specElement} precedes it (a notebook output's fallback alone). */
+    public static final String NO_SPEC_MESSAGE = "the data of this figure is in the plotly JSON of this output"; // no quote: it goes into a JS string
     /** Shown inside a figure's div when plotly.js is neither on the page nor at {@link #PLOTLY_ASSET}. */
     public static final String NOT_LOADED_MESSAGE = "plotly.js is not loaded in this page";
 
@@ -103,10 +118,23 @@ public final class FigureHtml {
     private FigureHtml() {
     }
 
+    private static String webjarVersion() {
+        try (InputStream in = FigureHtml.class.getClassLoader().getResourceAsStream(PLOTLY_WEBJAR_PROPERTIES)) {
+            if (in == null) {
+                return "missing";
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version", "missing");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + PLOTLY_WEBJAR_PROPERTIES, e);
+        }
+    }
+
     /**
-     * The HTML of one figure: its div and the script that draws it (see the class comment), with a fresh div id
-     * on every call (so a figure may be rendered again, e.g. by {@code updateDisplay}). The text never contains
-     * {@code </} inside the script, nor plotly.js itself.
+     * The HTML of one figure, self-contained: its plotly JSON ({@link #specElement}) followed by its
+     * {@link #fallback}, with a fresh div id on every call (so a figure may be rendered again, e.g. by
+     * {@code updateDisplay}). The text never contains {@code </} inside a script, nor plotly.js itself.
      *
      * @param figure any tablesaw figure (a {@link PlotlyFigure} or one built with tablesaw's API). Not modified,
      *               apart from tablesaw's own render cache.
@@ -118,20 +146,43 @@ public final class FigureHtml {
 
     /** {@link #html(Figure)} of a figure already turned into its {@link FigureJson#bundle}. Not modified. */
     static String html(Map<String, Object> bundle) {
+        return specElement(bundle) + fallback(bundle);
+    }
+
+    /**
+     * {@code <script type="application/json" class="gan-figure-spec">…</script>}: the figure's plotly JSON where
+     * its {@link #fallback} finds it, right before the fallback's div. A notebook output does not carry it (its
+     * {@value FigureJson#MIME} data is the same JSON); the book's pages (scripts/book.py) and a live update in
+     * JupyterLab or Notebook 7 (the kernel patch's LiveFigures) put it back in front of the fallback.
+     */
+    static String specElement(Map<String, Object> bundle) {
+        return "<script type=\"application/json\" class=\"" + SPEC_CLASS + "\">" + Json.write(bundle) + "</script>\n"; // Json escapes < > &
+    }
+
+    /**
+     * The HTML fallback of a figure without its JSON: a div and the script that draws it (see the class comment)
+     * from the {@link #specElement} right before the div; without one it writes {@value #NO_SPEC_MESSAGE} and what
+     * to do into the div. What a notebook output carries as {@code text/html} beside the {@value FigureJson#MIME}
+     * data (the same JSON is not carried twice).
+     */
+    static String fallback(Map<String, Object> bundle) {
         String id = "gan-fig-" + ID_PREFIX + "-" + COUNTER.incrementAndGet();
         @SuppressWarnings("unchecked")
         Map<String, Object> layout = (Map<String, Object>) bundle.get("layout");
         int width = FigureJson.width(bundle);
         Object height = layout.get("height") instanceof Number h ? h.intValue() : DEFAULT_HEIGHT;
         String style = (width < 0 ? "width:100%;" : "width:" + width + "px;max-width:100%;") + "height:" + height + "px;";
-        String spec = Json.write(bundle); // escapes < > &: cannot close the script early
         return "<div class=\"gan-figure\" id=\"" + id + "\" style=\"" + style + "\">"
                 + "<p style=\"color:#888;font:13px sans-serif\">(a plotly figure: it needs JavaScript and plotly.js)</p></div>\n"
                 + "<script>\n"
                 + "(function () {\n"
-                + "  var spec = " + spec + ";\n"
-                + "  var div = document.getElementById('" + id + "');\n"
+                + "  var div = document.getElementById('" + id + "'), el = div.previousElementSibling;\n"
+                + "  var spec = el && el.className === '" + SPEC_CLASS + "' ? JSON.parse(el.textContent) : null;\n"
                 + LOADER
+                + "  function say(text) {\n"
+                + "    div.innerHTML = '<p style=\"color:#b00020;font:14px sans-serif\"><\\/p>';\n"
+                + "    div.firstChild.textContent = text;\n"
+                + "  }\n"
                 + "  function draw() {\n"
                 + "    div.innerHTML = '';\n"
                 + "    try {\n"
@@ -142,12 +193,16 @@ public final class FigureHtml {
                 + "    }\n"
                 + "  }\n"
                 + "  function start() {\n"
+                + "    if (!spec) {\n"
+                + "      say('" + NO_SPEC_MESSAGE + ": open the notebook in JupyterLab or Notebook 7 with pip\\'s plotly installed '\n"
+                + "          + '(it draws the figure from that JSON), or read the book that make run writes.');\n"
+                + "      return;\n"
+                + "    }\n"
                 + "    ganLoadPlotly(function (error) {\n"
                 + "      if (!error) { draw(); return; }\n"
-                + "      div.innerHTML = '<p style=\"color:#b00020;font:14px sans-serif\"><\\/p>';\n"
-                + "      div.firstChild.textContent = '" + NOT_LOADED_MESSAGE + " (' + error + '). Run any figure cell in a kernel '\n"
+                + "      say('" + NOT_LOADED_MESSAGE + " (' + error + '). Run any figure cell in a kernel '\n"
                 + "          + 'started in this notebook\\'s folder (it writes " + PLOTLY_ASSET + " there), or open the notebook '\n"
-                + "          + 'in JupyterLab or Notebook 7 with pip\\'s plotly installed (it draws the figure itself).';\n"
+                + "          + 'in JupyterLab or Notebook 7 with pip\\'s plotly installed (it draws the figure itself).');\n"
                 + "    });\n"
                 + "  }\n"
                 + "  if (window.Plotly || document.readyState === 'complete') { start(); } else { window.addEventListener('load', start); }\n"
@@ -160,8 +215,8 @@ public final class FigureHtml {
         ClassLoader loader = FigureHtml.class.getClassLoader();
         try (InputStream in = loader.getResourceAsStream(PLOTLY_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException(PLOTLY_RESOURCE + " is not on the classpath; add org.webjars.npm:plotly.js-dist:"
-                        + PLOTLY_VERSION + " (lib/target/deps/ holds it)");
+                throw new IllegalStateException(PLOTLY_RESOURCE + " is not on the classpath; add org.webjars.npm:plotly.js-dist "
+                        + "(lib/pom.xml's plotly.version; lib/target/deps/ holds it)");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -170,7 +225,7 @@ public final class FigureHtml {
     }
 
     /**
-     * {@code <script class="gan-plotly" data-version="2.35.3">…</script>}: plotly.js inline, wrapped in a
+     * {@code <script class="gan-plotly" data-version="…">…</script>}: plotly.js inline, wrapped in a
      * function whose parameters {@code define, module, exports} are undefined, so that its UMD header sets
      * {@code window.Plotly} even when require.js is on the page (classic Notebook), and with every {@code </}
      * written {@code <\/}, so the text cannot close the script element early. About 10.8 MB.
@@ -229,7 +284,7 @@ public final class FigureHtml {
     }
 
     /**
-     * Makes {@code folder}/{@value #PLOTLY_ASSET} the webjar's plotly.js, the one local place a figure's fallback
+     * Makes {@code folder}/{@link #PLOTLY_ASSET} the webjar's plotly.js, the one local place a figure's fallback
      * loads it from: writes it (atomically, through a temporary file) when it is missing or its size differs,
      * otherwise leaves it alone. Creates the folders.
      *

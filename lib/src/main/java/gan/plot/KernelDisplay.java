@@ -27,19 +27,21 @@ import tech.tablesaw.plotly.components.Figure;
  *
  * <p>A figure's output carries three MIME types: {@value FigureJson#MIME} (the figure as plotly JSON, which
  * JupyterLab, Notebook 7 and VS Code draw with their own plotly.js, so a saved notebook's figures draw after a
- * reload however often its cells ran), {@code text/html} ({@link FigureHtml#html}: a div and a script with the
- * same JSON, for the classic Notebook and the exported book) and {@code text/plain}. No output carries plotly.js
- * itself: with its first figure the kernel writes {@value FigureHtml#PLOTLY_ASSET} into its working folder (the
+ * reload however often its cells ran), {@code text/html} ({@link FigureHtml#fallback}: a div and a script that
+ * draws that JSON where it is put in front of them, as the book's pages and a live update do) and {@code text/plain}. No output carries plotly.js
+ * itself: with its first figure the kernel writes {@link FigureHtml#PLOTLY_ASSET} into its working folder (the
  * notebook's), where the HTML fallback finds it ({@link FigureHtml#writePlotlyAsset}); if that folder cannot be
  * written, the figures still draw wherever the plotly JSON is drawn, and the fallback says what is missing.
  */
 public final class KernelDisplay implements DisplayProvider {
+    /** Whether a provider of this JVM wrote plotly.js (the kernel makes a new provider each time it reloads them). */
     private static final AtomicBoolean ASSET_WRITTEN = new AtomicBoolean();
 
     private final Consumer<String> writeAsset;
+    private final AtomicBoolean assetWritten;
 
     /**
-     * The provider the kernel instantiates: writes {@value FigureHtml#PLOTLY_ASSET} into the working folder with
+     * The provider the kernel instantiates: writes {@link FigureHtml#PLOTLY_ASSET} into the working folder with
      * the first figure. Also quietens SLF4J's "No SLF4J providers were found" notice (tablesaw's template engine
      * logs through SLF4J and the library ships no logger), which the kernel would otherwise print into the first
      * figure's cell, unless {@code slf4j.internal.verbosity} is already set.
@@ -51,20 +53,23 @@ public final class KernelDisplay implements DisplayProvider {
             } catch (RuntimeException e) { // the plotly JSON still draws; the HTML fallback names the missing file
                 System.err.println("gan.plot: " + e.getMessage() + "; figures draw from their plotly JSON only");
             }
-        });
+        }, ASSET_WRITTEN);
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             System.setProperty("slf4j.internal.verbosity", "ERROR");
         }
     }
 
-    /** For tests: {@code writeAsset} receives the folder (".") instead of writing plotly.js there. */
+    /**
+     * For tests: {@code writeAsset} receives the folder (".") instead of writing plotly.js there, once for this
+     * provider (not once for the JVM).
+     */
     KernelDisplay(Consumer<String> writeAsset) {
-        this.writeAsset = writeAsset;
+        this(writeAsset, new AtomicBoolean());
     }
 
-    /** Forgets that plotly.js was written (tests only). */
-    static void resetForTests() {
-        ASSET_WRITTEN.set(false);
+    private KernelDisplay(Consumer<String> writeAsset, AtomicBoolean assetWritten) {
+        this.writeAsset = writeAsset;
+        this.assetWritten = assetWritten;
     }
 
     @Override
@@ -97,8 +102,8 @@ public final class KernelDisplay implements DisplayProvider {
         public DisplayData render(String mime, Object o) {
             Figure figure = (Figure) o;
             Map<String, Object> bundle = FigureJson.bundle(figure); // fails before anything is written
-            String html = FigureHtml.html(bundle);
-            if (ASSET_WRITTEN.compareAndSet(false, true)) {
+            String html = FigureHtml.fallback(bundle); // the JSON once: in the plotly data, not again in the HTML
+            if (assetWritten.compareAndSet(false, true)) {
                 writeAsset.accept(".");
             }
             DisplayData data = DisplayData.fromHtml(html);

@@ -8,7 +8,7 @@
  *   <li>{@link gan.plot.FigureJson}: a figure as plotly JSON, the {@code application/vnd.plotly.v1+json} bundle every
  *       figure output carries (JupyterLab, Notebook 7 and VS Code draw it themselves), at most 900 px wide.</li>
  *   <li>{@link gan.plot.FigureHtml}: a figure's HTML fallback ({@code <div class="gan-figure">} + a script that draws
- *       the same JSON, loading plotly.js from {@code assets/plotly-2.35.3.js} next to the notebook when the page has
+ *       the same JSON, loading plotly.js from {@code assets/plotly-<version>.js} next to the notebook when the page has
  *       none), the plotly.js block from the webjar, and whole offline pages. No CDN anywhere.</li>
  *   <li>{@link gan.plot.KernelDisplay}: the rapaio kernel's renderer (the only class that touches
  *       {@code org.rapaio.*}); a Figure as a cell's last expression, or passed to {@code display(...)}, draws

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -39,28 +40,44 @@ class FigureHtmlTest {
     }
 
     @Test
-    void aFigureIsADivAndAScriptThatDrawsItsPlotlyJsonIntoIt() throws Exception {
+    void aFigureIsItsPlotlyJsonThenADivAndAScriptThatDrawsItIntoIt() throws Exception {
         Figure f = simple();
         String html = FigureHtml.html(f);
+        Matcher spec = Pattern.compile("^<script type=\"application/json\" class=\"gan-figure-spec\">(\\{.*\\})</script>\n<div ").matcher(html);
+        assertTrue(spec.find(), "the JSON, one line, right before the div: " + html.substring(0, 80));
+        assertEquals(FigureJsonTest.STRICT.readTree(FigureJson.json(f)), FigureJsonTest.STRICT.readTree(spec.group(1)),
+                "the fallback draws the same JSON as the plotly bundle");
         Matcher div = DIV.matcher(html);
         assertTrue(div.find(), html);
         String id = div.group(1);
         assertEquals("width:700px;max-width:100%;height:450px;", div.group(2), "the div takes the layout's size");
-        assertTrue(html.contains("var div = document.getElementById('" + id + "');"));
+        assertTrue(html.contains("var div = document.getElementById('" + id + "'), el = div.previousElementSibling;"));
+        assertTrue(html.contains("el.className === '" + FigureHtml.SPEC_CLASS + "' ? JSON.parse(el.textContent) : null;"));
         assertTrue(html.contains("window.Plotly.newPlot(div, spec.data, spec.layout, spec.config);"));
-        Matcher spec = Pattern.compile("\n  var spec = (\\{.*\\});\n").matcher(html);
-        assertTrue(spec.find(), "the spec is one line of JSON");
-        assertEquals(FigureJsonTest.STRICT.readTree(FigureJson.json(f)), FigureJsonTest.STRICT.readTree(spec.group(1)),
-                "the fallback draws the same JSON as the plotly bundle");
         assertTrue(html.contains("window.addEventListener('load', start)"), "waits for a plotly.js loaded later in the page");
         assertFalse(html.contains("cdn") || html.contains("https://"), "no CDN, no network");
         assertTrue(html.length() < SMALL_FIGURE_BYTES, "a small figure's HTML is small: " + html.length());
     }
 
     @Test
+    void aNotebookOutputsFallbackCarriesNoJsonAndSaysWhereItIs() {
+        Map<String, Object> bundle = FigureJson.bundle(simple());
+        String fallback = FigureHtml.fallback(bundle);
+        assertTrue(fallback.startsWith("<div class=\"gan-figure\""), fallback.substring(0, 40));
+        assertFalse(fallback.contains("\"data\":") || fallback.contains("bdata"), "the JSON is carried once, as the plotly data");
+        assertTrue(fallback.contains("say('" + FigureHtml.NO_SPEC_MESSAGE + ": open the notebook in JupyterLab or Notebook 7"),
+                "without the JSON in front, it says where the figure is drawn");
+        assertTrue(fallback.length() < 4_000, "about 3.5 KB whatever the figure: " + fallback.length());
+        assertEquals(FigureHtml.SPEC_CLASS, org.rapaio.jupyter.kernel.ganpatch.LiveFigures.SPEC_CLASS,
+                "the kernel patch puts the JSON in front of a live update's fallback with the same class");
+        assertEquals(FigureJson.MIME, org.rapaio.jupyter.kernel.ganpatch.LiveFigures.PLOTLY_MIME);
+    }
+
+    @Test
     void withoutPlotlyTheFallbackLoadsItFromOneLocalPlaceOrSaysWhatIsMissing() {
         String html = FigureHtml.html(simple());
         assertTrue(html.contains("var rel = '" + FigureHtml.PLOTLY_ASSET + "'"), "one place, next to the notebook or page");
+        assertEquals("assets/plotly-" + FigureHtml.PLOTLY_VERSION + ".js", FigureHtml.PLOTLY_ASSET, "the book keeps plotly.js at the same relative path");
         assertTrue(html.contains("base + 'files/'"), "through Jupyter's files/ URL in a notebook server");
         assertTrue(html.contains("data-notebook-path") && html.contains("jupyter-config-data"),
                 "classic Notebook and JupyterLab / Notebook 7 each say where the notebook is");
@@ -75,9 +92,18 @@ class FigureHtmlTest {
         ScatterTrace t = ScatterTrace.builder(new double[]{1}, new double[]{1}).text(new String[]{"</script><b>"})
                 .mode(ScatterTrace.Mode.TEXT).name("x").build();
         String html = FigureHtml.html(new Figure(Layout.builder().title("t").build(), t));
+        String json = html.substring(html.indexOf("\">") + 2, html.indexOf("</script>"));
         String script = html.substring(html.indexOf("<script>") + "<script>".length(), html.lastIndexOf("</script>"));
-        assertFalse(script.contains("</"), script);
-        assertTrue(script.contains("\\u003c/script\\u003e"), "the text travels inside the JSON, with < escaped");
+        assertFalse(json.contains("</") || script.contains("</"), html);
+        assertTrue(json.contains("\\u003c/script\\u003e"), "the text travels inside the JSON, with < escaped");
+    }
+
+    @Test
+    void thePlotlyVersionIsTheOneLibPomNames() throws IOException {
+        Matcher pom = Pattern.compile("<plotly.version>([^<]+)</plotly.version>").matcher(Files.readString(Path.of("pom.xml")));
+        assertTrue(pom.find(), "lib/pom.xml names plotly.version");
+        assertEquals(pom.group(1), FigureHtml.PLOTLY_VERSION, "read from the webjar the pom puts on the classpath");
+        assertTrue(FigureHtml.PLOTLY_VERSION.startsWith("2."), "tablesaw's title: 'text' needs plotly 2");
     }
 
     @Test
@@ -100,9 +126,9 @@ class FigureHtmlTest {
     @Test
     void thePlotlyBlockIsTheWebjarsBundleHiddenFromRequireJs() {
         String block = FigureHtml.plotlyBlock();
-        assertTrue(block.startsWith("<script class=\"gan-plotly\" data-version=\"2.35.3\">\n"), block.substring(0, 80));
+        assertTrue(block.startsWith("<script class=\"gan-plotly\" data-version=\"" + FigureHtml.PLOTLY_VERSION + "\">\n"), block.substring(0, 80));
         assertTrue(block.endsWith("\n}).call(window);\n</script>\n"));
-        assertTrue(block.contains("(function (define, module, exports) {\n/**\n* plotly.js v2.35.3\n"),
+        assertTrue(block.contains("(function (define, module, exports) {\n/**\n* plotly.js v" + FigureHtml.PLOTLY_VERSION + "\n"),
                 "the UMD header sees define, module and exports undefined, so it sets root.Plotly");
         assertEquals(1, count(block, "</"), "the only </ is the closing </script>");
         assertTrue(block.length() > 10_000_000, "the full bundle: " + block.length());

@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rapaio.jupyter.kernel.display.DisplayData;
@@ -27,12 +25,6 @@ import tech.tablesaw.plotly.components.Figure;
 class KernelDisplayTest {
     final List<String> written = new ArrayList<>();
     final KernelDisplay provider = new KernelDisplay(written::add);
-
-    @BeforeEach
-    @AfterEach
-    void forgetPlotly() {
-        KernelDisplay.resetForTests();
-    }
 
     DisplayRenderer rendererFor(Object o) {
         return provider.getDisplayRenderers().stream().filter(r -> r.rendererClass().isAssignableFrom(o.getClass())).findFirst()

@@ -11,7 +11,9 @@ import java.util.logging.Logger;
 
 import org.rapaio.jupyter.kernel.core.ConnectionProperties;
 import org.rapaio.jupyter.kernel.core.RapaioKernel;
+import org.rapaio.jupyter.kernel.display.DisplayData;
 import org.rapaio.jupyter.kernel.ganpatch.KernelVersion;
+import org.rapaio.jupyter.kernel.ganpatch.LiveFigures;
 import org.rapaio.jupyter.kernel.ganpatch.ShellHandlers;
 import org.rapaio.jupyter.kernel.message.ContentType;
 import org.rapaio.jupyter.kernel.message.HMACDigest;
@@ -21,6 +23,7 @@ import org.rapaio.jupyter.kernel.message.MessageType;
 import org.rapaio.jupyter.kernel.message.messages.ErrorReply;
 import org.rapaio.jupyter.kernel.message.messages.IOPubStatus;
 import org.rapaio.jupyter.kernel.message.messages.IOPubStream;
+import org.rapaio.jupyter.kernel.message.messages.IOPubUpdateDisplayData;
 import org.rapaio.org.zeromq.ZMQ; // jeromq, relocated inside the kernel jar
 
 /**
@@ -46,7 +49,8 @@ import org.rapaio.org.zeromq.ZMQ; // jeromq, relocated inside the kernel jar
  * {@code history_request} gets an (empty) {@code history_reply}, inspect works with the cursor at
  * the end of a name or right after its {@code (} ({@link ShellHandlers}), and the kernel publishes
  * {@code idle} once it is ready, so that a frontend's status shows Idle; the version of the kernel jar is checked
- * first ({@link KernelVersion#requireSupported()}).
+ * first ({@link KernelVersion#requireSupported()}); a cell's live figures get their whole last update when it ends
+ * ({@link LiveFigures}).
  */
 @SuppressWarnings({"unchecked", "rawtypes"})
 public final class Channels {
@@ -225,8 +229,17 @@ public final class Channels {
         afterActions.get().push(action);
     }
 
-    /** Runs what this thread's handler scheduled; 3.0.1 kept one stack for both loops. */
+    /**
+     * Runs what this thread's handler scheduled; 3.0.1 kept one stack for both loops. After a shell request (a cell),
+     * first sends the whole last update of each live figure of the cell ({@link LiveFigures#finals()}), before the
+     * cell's reply and its idle status.
+     */
     public void runAfterActions() {
+        if (controlMsgId.get() == null && msgId != null) {
+            for (DisplayData last : LiveFigures.INSTANCE.finals()) {
+                publish(new IOPubUpdateDisplayData(last));
+            }
+        }
         Deque<Runnable> actions = afterActions.get();
         while (!actions.isEmpty()) {
             actions.pop().run();

@@ -18,7 +18,9 @@
  * shell), and exits the JVM after a shutdown request (3.0.1 lingered on an idle executor thread). Thin additions:
  * {@link org.rapaio.jupyter.kernel.ganpatch.ShellHandlers} answers {@code history_request} and moves the inspect
  * cursor so that Shift+Tab works at the end of a name and after its {@code (}; {@code Channels} publishes
- * {@code idle} once ready; {@link org.rapaio.jupyter.kernel.ganpatch.KernelVersion} stops the kernel when the kernel
+ * {@code idle} once ready; {@link org.rapaio.jupyter.kernel.global.Global} and
+ * {@link org.rapaio.jupyter.kernel.ganpatch.LiveFigures} make {@code updateDisplay} of a figure redraw it in
+ * JupyterLab and Notebook 7 while its cell runs; {@link org.rapaio.jupyter.kernel.ganpatch.KernelVersion} stops the kernel when the kernel
  * jar is not 3.0.1, the only version these replacements were written against.
  */
 package org.rapaio.jupyter.kernel.ganpatch;
