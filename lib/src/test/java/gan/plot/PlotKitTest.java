@@ -2,27 +2,13 @@ package gan.plot;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import gan.Rng;
-import gan.train.HistoryRow;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import tech.tablesaw.plotly.components.Figure;
-import tech.tablesaw.plotly.traces.HeatmapTrace;
 
 /** The toolkit under every figure family: Hazen quantiles, rounding, thinning. */
 class PlotKitTest {
-    private static final double ROUNDING = PlotsTest.ROUNDING;
     private static final double EXACT = PlotsTest.EXACT;
-
 
     @Test
     void quantileInterpolatesBetweenOrderStatistics() {
@@ -32,7 +18,6 @@ class PlotKitTest {
         assertEquals(4.5, PlotKit.hazenQuantile(sorted, 0.5), EXACT);
         assertEquals(9, PlotKit.hazenQuantile(sorted, 1.0), EXACT);
     }
-
 
     @Test
     void roundingKeepsFiveSignificantDigits() {
@@ -49,5 +34,15 @@ class PlotKitTest {
         int[] idx = PlotKit.evenly(1001, 11);
         assertArrayEquals(new int[]{0, 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000}, idx);
         assertEquals(0, PlotKit.evenly(0, 5).length);
+    }
+
+    @Test
+    void densitiesCountEachValueOnceWithTheTopEdgeInTheLastBinAndOutsideValuesLeftOut() {
+        double[] v = {0, 0.5, 1, 2, 2, -1, 3};          // bins [0, 1), [1, 2]; -1 and 3 lie outside
+        double[] d = PlotKit.densities(v, 0, 2, 2);
+        assertArrayEquals(new double[]{2.0 / 7, 3.0 / 7}, d, EXACT, "normalised by all 7 values, width 1");
+        double[] inside = {0, 0.25, 0.5, 1};
+        double[] one = PlotKit.densities(inside, 0, 1, 4);
+        assertEquals(1, (one[0] + one[1] + one[2] + one[3]) * 0.25, EXACT, "values inside [lo, hi] integrate to 1");
     }
 }
