@@ -13,7 +13,7 @@ import tech.tablesaw.plotly.traces.Trace;
 /**
  * Figures for the finance notebooks' time-series questions: a return series over time (not thinned, so that
  * every spike of a crisis stays visible) and autocorrelation functions with their i.i.d. band. Colours follow
- * {@link ReturnPlots#PALETTE} in the map's order (real blue, GAN red, then green, purple, …).
+ * the palette of {@link ReturnPlots} in the map's order (real blue, GAN red, then green, purple, …).
  */
 public final class FinancePlots {
     /** The most points a series may have (a daily series of 20 years); nothing is thinned below this. */
@@ -43,8 +43,8 @@ public final class FinancePlots {
      */
     public static Figure series(double[] t, Map<String, double[]> series, double[] levels, String title, String xName, String yName,
                                 int firstColour) {
-        if (firstColour < 0 || firstColour >= ReturnPlots.PALETTE.length) {
-            throw new IllegalArgumentException("firstColour must be in [0, " + (ReturnPlots.PALETTE.length - 1) + "], got " + firstColour);
+        if (firstColour < 0 || firstColour >= PlotKit.PALETTE.length) {
+            throw new IllegalArgumentException("firstColour must be in [0, " + (PlotKit.PALETTE.length - 1) + "], got " + firstColour);
         }
         Check.finiteValues("t", t);
         if (t.length < 2 || t.length > MAX_SERIES_POINTS) {
@@ -64,16 +64,16 @@ public final class FinancePlots {
             if (v.length != t.length) {
                 throw new IllegalArgumentException("series[" + e.getKey() + "] has " + v.length + " values but t has " + t.length);
             }
-            traces.add(Plots.line(t, v, e.getKey(), ReturnPlots.PALETTE[k++ % ReturnPlots.PALETTE.length], Line.Dash.SOLID, 1));
+            traces.add(PlotKit.line(t, v, e.getKey(), PlotKit.PALETTE[k++ % PlotKit.PALETTE.length], Line.Dash.SOLID, 1));
         }
         for (double level : levels) {
             Check.positive("level", level);
             for (double sign : new double[] {1, -1}) {
-                traces.add(Plots.line(new double[] {t[0], t[t.length - 1]}, new double[] {sign * level, sign * level},
-                        (sign > 0 ? "±" : "-") + Plots.round(level), "black", Line.Dash.DASH, 1));
+                traces.add(PlotKit.line(new double[] {t[0], t[t.length - 1]}, new double[] {sign * level, sign * level},
+                        (sign > 0 ? "±" : "-") + PlotKit.round(level), "black", Line.Dash.DASH, 1));
             }
         }
-        return Plots.figure(Plots.layout(title, xName, yName, WIDTH, 420).build(), Map.of(), List.of(), traces.toArray(new Trace[0]));
+        return PlotKit.figure(PlotKit.layout(title, xName, yName, WIDTH, 420).build(), Map.of(), List.of(), traces.toArray(new Trace[0]));
     }
 
     /**
@@ -96,15 +96,15 @@ public final class FinancePlots {
             if (v.length != h) {
                 throw new IllegalArgumentException("acfs[" + e.getKey() + "] has " + v.length + " lags, the first has " + h);
             }
-            String color = ReturnPlots.PALETTE[k++ % ReturnPlots.PALETTE.length];
-            traces.add(ScatterTrace.builder(Plots.round(lags), Plots.round(v)).name(e.getKey()).mode(ScatterTrace.Mode.LINE_AND_MARKERS)
+            String color = PlotKit.PALETTE[k++ % PlotKit.PALETTE.length];
+            traces.add(ScatterTrace.builder(PlotKit.round(lags), PlotKit.round(v)).name(e.getKey()).mode(ScatterTrace.Mode.LINE_AND_MARKERS)
                     .line(Line.builder().color(color).width(1.5).build()).marker(Marker.builder().color(color).size(5).build()).build());
         }
         for (double sign : new double[] {1, -1}) {
-            traces.add(Plots.line(new double[] {0.5, h + 0.5}, new double[] {sign * band, sign * band},
-                    sign > 0 ? "95% i.i.d. 구간 / band ±" + Plots.round(band) : "-band", "black", Line.Dash.DASH, 1));
+            traces.add(PlotKit.line(new double[] {0.5, h + 0.5}, new double[] {sign * band, sign * band},
+                    sign > 0 ? "95% i.i.d. 구간 / band ±" + PlotKit.round(band) : "-band", "black", Line.Dash.DASH, 1));
         }
-        return Plots.figure(Plots.layout(title, "시차 / lag (days)", "자기상관 / autocorrelation", WIDTH, 420).build(), Map.of(), List.of(),
+        return PlotKit.figure(PlotKit.layout(title, "시차 / lag (days)", "자기상관 / autocorrelation", WIDTH, 420).build(), Map.of(), List.of(),
                 traces.toArray(new Trace[0]));
     }
 
@@ -136,21 +136,16 @@ public final class FinancePlots {
         int k = 0;
         for (Map.Entry<String, double[]> e : samples.entrySet()) {
             double[] v = Check.finiteValues("samples[" + e.getKey() + "]", e.getValue());
-            double[] d = new double[bins];
-            for (double x : v) {
-                int j = (int) Math.floor((x - lo) / width);
-                if (x == hi) j = bins - 1;
-                if (j >= 0 && j < bins) d[j] += 1;
-            }
+            double[] d = PlotKit.densities(v, lo, hi, bins);
             for (int j = 0; j < bins; j++) {
-                d[j] = d[j] > 0 ? d[j] / (v.length * width) : Double.NaN;
+                d[j] = d[j] > 0 ? d[j] : Double.NaN;
                 if (d[j] > 0) {
                     smallest = Math.min(smallest, d[j]);
                     largest = Math.max(largest, d[j]);
                 }
             }
-            String color = ReturnPlots.PALETTE[k++ % ReturnPlots.PALETTE.length];
-            traces.add(ScatterTrace.builder(Plots.round(centres), Plots.round(d)).name(e.getKey() + " (n = " + v.length + ")")
+            String color = PlotKit.PALETTE[k++ % PlotKit.PALETTE.length];
+            traces.add(ScatterTrace.builder(PlotKit.round(centres), PlotKit.round(d)).name(e.getKey() + " (n = " + v.length + ")")
                     .mode(ScatterTrace.Mode.LINE_AND_MARKERS).line(Line.builder().color(color).width(1.5).build())
                     .marker(Marker.builder().color(color).size(4).build()).build());
         }
@@ -164,18 +159,18 @@ public final class FinancePlots {
                 double p = e.getValue().applyAsDouble(x[i]);
                 y[i] = p >= smallest / 2 ? p : Double.NaN;        // below the plot's floor: not drawn
             }
-            traces.add(Plots.line(x, y, e.getKey(), curveColors[c++ % curveColors.length], Line.Dash.DASH, 2));
+            traces.add(PlotKit.line(x, y, e.getKey(), curveColors[c++ % curveColors.length], Line.Dash.DASH, 2));
         }
         Map<String, Object> extras = Map.of("yaxis", Map.of("type", "log",
-                "range", List.of(Plots.round(Math.log10(smallest / 2)), Plots.round(Math.log10(2 * largest)))));
-        return Plots.figure(Plots.layout(title, xName, "밀도 / density (log)", WIDTH, 480).build(), extras, List.of(),
+                "range", List.of(PlotKit.round(Math.log10(smallest / 2)), PlotKit.round(Math.log10(2 * largest)))));
+        return PlotKit.figure(PlotKit.layout(title, xName, "밀도 / density (log)", WIDTH, 480).build(), extras, List.of(),
                 traces.toArray(new Trace[0]));
     }
 
     private static void checkSeries(Map<String, double[]> series) {
         Check.notNull("series", series);
-        if (series.isEmpty() || series.size() > ReturnPlots.PALETTE.length) {
-            throw new IllegalArgumentException("give 1 to " + ReturnPlots.PALETTE.length + " series, got " + series.size());
+        if (series.isEmpty() || series.size() > PlotKit.PALETTE.length) {
+            throw new IllegalArgumentException("give 1 to " + PlotKit.PALETTE.length + " series, got " + series.size());
         }
     }
 }

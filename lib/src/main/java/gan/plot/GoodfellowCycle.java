@@ -7,10 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tech.tablesaw.plotly.components.Figure;
-import tech.tablesaw.plotly.components.Grid;
 import tech.tablesaw.plotly.components.Layout;
 import tech.tablesaw.plotly.components.Line;
-import tech.tablesaw.plotly.components.Margin;
 import tech.tablesaw.plotly.traces.ScatterTrace;
 import tech.tablesaw.plotly.traces.Trace;
 
@@ -65,17 +63,12 @@ public final class GoodfellowCycle {
                 }
             }
         }
-        Check.finiteValues("x", x);
-        for (int i = 1; i < x.length; i++) {
-            if (!(x[i] > x[i - 1])) {
-                throw new IllegalArgumentException("x must increase, got " + x[i] + " after " + x[i - 1] + " at index " + i);
-            }
-        }
+        PlotKit.checkGrid("x", x);
         List<Trace> traces = new ArrayList<>();
         List<Map<String, Object>> extras = new ArrayList<>();
         Map<String, Object> layoutExtras = new LinkedHashMap<>();
         List<Object> annotations = new ArrayList<>();
-        List<Object> xRange = List.of(Plots.round(x[0]), Plots.round(x[x.length - 1]));
+        List<Object> xRange = List.of(PlotKit.round(x[0]), PlotKit.round(x[x.length - 1]));
         double lowest = z == null ? 0 : Z_LINE - 0.08;
         double top = 1;
         for (int k = 0; k < 4; k++) {
@@ -88,28 +81,26 @@ public final class GoodfellowCycle {
         }
         for (int k = 0; k < 4; k++) {
             GoodfellowPanel p = panels.get(k);
-            String suffix = k == 0 ? "" : Integer.toString(k + 1);
+            String suffix = PlotKit.axisSuffix(k);
             boolean legend = k == 0;
-            traces.add(curve(x, p.pData(), "p_data (데이터 / data)", Plots.P_DATA_COLOR, Line.Dash.DOT, 2, suffix, legend));
+            traces.add(curve(x, p.pData(), TheoryPlots.P_DATA, PlotKit.P_DATA_COLOR, Line.Dash.DOT, 2, suffix, legend));
             extras.add(Map.of("legendgroup", "p_data"));
-            traces.add(curve(x, p.pG(), "p_g (생성자 / generator)", Plots.P_G_COLOR, Line.Dash.SOLID, 2, suffix, legend));
+            traces.add(curve(x, p.pG(), TheoryPlots.P_G, PlotKit.P_G_COLOR, Line.Dash.SOLID, 2, suffix, legend));
             extras.add(Map.of("legendgroup", "p_g"));
             if (p.d() != null) {
-                traces.add(curve(x, p.d(), "D(x) (판별자 / discriminator)", Plots.D_COLOR, Line.Dash.DASH, 2, suffix, legend));
+                traces.add(curve(x, p.d(), TheoryPlots.D, PlotKit.D_COLOR, Line.Dash.DASH, 2, suffix, legend));
                 extras.add(Map.of("legendgroup", "D"));
             }
             if (p.dStar() != null) {
-                traces.add(curve(x, p.dStar(), "D*(x) = p_data / (p_data + p_g)", Plots.D_STAR_COLOR, Line.Dash.DASH_DOT, 1.5, suffix, legend));
+                traces.add(curve(x, p.dStar(), TheoryPlots.D_STAR, PlotKit.D_STAR_COLOR, Line.Dash.DASH_DOT, 1.5, suffix, legend));
                 extras.add(Map.of("legendgroup", "D*"));
             }
             layoutExtras.put("xaxis" + suffix, Map.of("range", xRange, "title", Map.of("text", "x"), "automargin", true, "zeroline", false));
-            String caption = ("(" + (char) ('a' + k) + ") " + p.label()).strip();
-            annotations.add(Map.of("text", caption, "xref", "x" + suffix + " domain", "yref", "y" + suffix + " domain",
-                    "x", 0.5, "y", 1.0, "xanchor", "center", "yanchor", "bottom", "showarrow", false));
+            annotations.add(PlotKit.caption(PlotKit.lettered(k, 4, p.label()), suffix));
         }
         layoutExtras.put("annotations", annotations);
         for (int k = 0; k < 4; k++) {
-            String suffix = k == 0 ? "" : Integer.toString(k + 1);
+            String suffix = PlotKit.axisSuffix(k);
             boolean legend = k == 0;
             if (pGBefore != null && pGBefore.get(k) != null) {
                 double[] before = pGBefore.get(k);
@@ -138,13 +129,11 @@ public final class GoodfellowCycle {
                         "z 축, x 축 / z line, x line", "black", Line.Dash.SOLID, 1, suffix, legend));
                 extras.add(Map.of("legendgroup", "lines"));
             }
-            layoutExtras.put("yaxis" + suffix, Map.of("range", List.of(Plots.round(lowest), Plots.round(top * 1.05))));
+            layoutExtras.put("yaxis" + suffix, Map.of("range", List.of(PlotKit.round(lowest), PlotKit.round(top * 1.05))));
         }
-        Layout layout = Plots.layout(title, "x", "density, D(x)", WIDTH, HEIGHT)
-                .margin(Margin.builder().top(90).bottom(40).left(60).right(30).build())
-                .grid(Grid.builder().rows(2).columns(2).pattern(Grid.Pattern.INDEPENDENT).xGap(0.08).yGap(0.16).build())
-                .build();
-        return Plots.figure(layout, layoutExtras, extras, traces.toArray(new Trace[0]));
+        Layout layout = PlotKit.grid(PlotKit.layout(title, "x", TheoryPlots.DENSITY_D, WIDTH, HEIGHT).margin(PlotKit.PANEL_MARGIN),
+                2, 2, 0.08, 0.16).build();
+        return PlotKit.figure(layout, layoutExtras, extras, traces.toArray(new Trace[0]));
     }
 
     private static void curveCheck(String name, double[] y, int length, boolean probability) {
@@ -163,8 +152,6 @@ public final class GoodfellowCycle {
 
     private static ScatterTrace curve(double[] x, double[] y, String name, String color, Line.Dash dash, double width, String suffix,
                                       boolean legend) {
-        return ScatterTrace.builder(Plots.round(x), Plots.round(y)).name(name).mode(ScatterTrace.Mode.LINE).showLegend(legend)
-                .line(Line.builder().color(color).dash(dash).width(width).build())
-                .xAxis("x" + suffix).yAxis("y" + suffix).build();
+        return PlotKit.panelLine(x, y, name, color, dash, width, suffix, legend);
     }
 }

@@ -32,9 +32,7 @@ public final class MarkedHistogram {
         Check.notNull("name", name);
         Check.finiteValues("values", values);
         Check.notNull("marks", marks);
-        if (bins < 1 || bins > Plots.MAX_BINS) {
-            throw new IllegalArgumentException("bins must be in [1, " + Plots.MAX_BINS + "], got " + bins);
-        }
+        PlotKit.checkBins(bins);
         double lo = Arrays.stream(values).min().getAsDouble(), hi = Arrays.stream(values).max().getAsDouble();
         for (Map.Entry<String, Double> m : marks.entrySet()) {
             Double v = m.getValue();
@@ -49,22 +47,19 @@ public final class MarkedHistogram {
             hi += 0.5;
         }
         List<Trace> traces = new ArrayList<>();
-        traces.add(Plots.histogramOutline(values, lo, hi, bins, name, Plots.SERIES_COLORS[7], "rgba(127,127,127,0.2)"));
+        traces.add(PlotKit.histogramOutline(values, lo, hi, bins, name, PlotKit.SERIES_COLORS[7], "rgba(127,127,127,0.2)"));
         double top = 0;
-        double width = (hi - lo) / bins;
-        int[] counts = new int[bins];
-        for (double v : values) {
-            int j = (int) ((v - lo) / width);
-            top = Math.max(top, ++counts[j == bins ? bins - 1 : j] / (values.length * width));
+        for (double d : PlotKit.densities(values, lo, hi, bins)) {
+            top = Math.max(top, d);
         }
         int c = 0;
         for (Map.Entry<String, Double> m : marks.entrySet()) {
             double v = m.getValue();
-            traces.add(Plots.line(new double[] {v, v}, new double[] {0, top}, m.getKey(),
-                    c == 0 ? Plots.FAKE_COLOR : Plots.SERIES_COLORS[(c + 1) % Plots.SERIES_COLORS.length], Line.Dash.DASH, 2));
+            traces.add(PlotKit.line(new double[] {v, v}, new double[] {0, top}, m.getKey(),
+                    c == 0 ? PlotKit.FAKE_COLOR : PlotKit.SERIES_COLORS[(c + 1) % PlotKit.SERIES_COLORS.length], Line.Dash.DASH, 2));
             c++;
         }
-        return Plots.figure(Plots.layout(title, xName, "density", Plots.WIDTH, Plots.HEIGHT).build(), Map.of(), List.of(),
+        return PlotKit.figure(PlotKit.layout(title, xName, DistributionPlots.DENSITY, PlotKit.WIDTH, PlotKit.HEIGHT).build(), Map.of(), List.of(),
                 traces.toArray(new Trace[0]));
     }
 }

@@ -1,10 +1,26 @@
 package gan.plot;
 
+import static gan.plot.PlotKit.D_COLORSCALE;
+import static gan.plot.PlotKit.FAKE_COLOR;
+import static gan.plot.PlotKit.REAL_COLOR;
+import static gan.plot.PlotKit.REFERENCE_COLOR;
+import static gan.plot.PlotKit.SERIES_COLORS;
+import static gan.plot.PlotKit.boxed;
+import static gan.plot.PlotKit.checkMatrix;
+import static gan.plot.PlotKit.evenly;
+import static gan.plot.PlotKit.figure;
+import static gan.plot.PlotKit.layout;
+import static gan.plot.PlotKit.line;
+import static gan.plot.PlotKit.round;
+import static gan.stats.GanTheory.LOG2;
+import static gan.stats.GanTheory.LOG4;
+
 import gan.Check;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tech.tablesaw.plotly.components.Axis;
 import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Layout;
 import tech.tablesaw.plotly.components.Line;
@@ -15,9 +31,9 @@ import tech.tablesaw.plotly.traces.ScatterTrace;
 import tech.tablesaw.plotly.traces.Trace;
 
 /**
- * The two figures of the "beyond the lecture" sweeps that compare many runs at once: every run's final D-loss
- * against its final JSD beside the optimal-D curve, and D's decision surfaces as one grid of panels
- * (settings × checkpoints). Conventions as in {@link Plots}: real blue, fake red, D's surface red (fake) to
+ * The figures of the "beyond the lecture" sweeps that compare many runs at once: a heatmap of one number over
+ * two parameters (e.g. final JSD over k × learning rate), every run's final D-loss against its final JSD beside
+ * the optimal-D curve, and D's decision surfaces as one grid of panels (settings × checkpoints). Conventions as in {@link Plots}: real blue, fake red, D's surface red (fake) to
  * white (½) to blue (real).
  */
 public final class SweepFigures {
@@ -36,6 +52,55 @@ public final class SweepFigures {
     private static final String CALLED_OUT_COLOR = "black";
 
     private SweepFigures() {
+    }
+
+    /**
+     * A heatmap for parameter sweeps, e.g. final JSD over k × learning rate, with each cell's value written
+     * in it (3 significant digits, trailing zeros dropped) and the first row at the top, as in a table.
+     *
+     * @param rowLabels one label per row of values (y axis), e.g. {@code {"k=1", "k=2"}}. Not modified.
+     * @param colLabels one label per column of values (x axis), e.g. {@code {"1e-4", "1e-3"}}. Not modified.
+     * @param values    rows × columns; NaN marks a missing cell (e.g. a diverged run) and is left blank. Not modified.
+     * @param title     the figure title
+     * @param rowAxis   the y axis title, e.g. "k"
+     * @param colAxis   the x axis title, e.g. "learning rate"
+     * @param valueName the colour bar title, e.g. "final JSD (nats)"
+     */
+    public static Figure heatmap(String[] rowLabels, String[] colLabels, double[][] values, String title, String rowAxis,
+                                 String colAxis, String valueName) {
+        Check.notNull("rowLabels", rowLabels);
+        Check.notNull("colLabels", colLabels);
+        Check.notNull("title", title);
+        Check.notNull("rowAxis", rowAxis);
+        Check.notNull("colAxis", colAxis);
+        Check.notNull("valueName", valueName);
+        if (rowLabels.length == 0 || colLabels.length == 0) {
+            throw new IllegalArgumentException("a heatmap needs at least one row and one column, got " + rowLabels.length
+                    + " row labels and " + colLabels.length + " column labels");
+        }
+        checkMatrix("values", values, rowLabels.length, colLabels.length);
+        for (int r = 0; r < values.length; r++) {
+            for (int c = 0; c < values[r].length; c++) {
+                if (Double.isInfinite(values[r][c])) {
+                    throw new IllegalArgumentException("values[" + r + "][" + c + "] must be finite or NaN (missing), got " + values[r][c]);
+                }
+            }
+        }
+        HeatmapTrace map = HeatmapTrace.builder(colLabels.clone(), rowLabels.clone(), round(values)).build();
+        Map<String, Object> extras = new LinkedHashMap<>();
+        extras.put("name", valueName);
+        extras.put("colorscale", "Viridis");
+        extras.put("colorbar", Map.of("title", Map.of("text", valueName)));
+        extras.put("texttemplate", "%{z:.3~g}");
+        extras.put("hoverongaps", false);
+        extras.put("hovertemplate", rowAxis + " = %{y}<br>" + colAxis + " = %{x}<br>" + valueName + " = %{z}<extra></extra>");
+        int width = Math.min(FigureJson.MAX_WIDTH, Math.max(500, 200 + 90 * colLabels.length));
+        int height = Math.min(900, Math.max(380, 180 + 55 * rowLabels.length));
+        Layout layout = Layout.builder().title(title).width(width).height(height).showLegend(true)
+                .xAxis(Axis.builder().title(colAxis).type(Axis.Type.CATEGORY).build())
+                .yAxis(Axis.builder().title(rowAxis).type(Axis.Type.CATEGORY).autoRange(Axis.AutoRange.REVERSED).build())
+                .build();
+        return figure(layout, Map.of(), List.of(extras), map);
     }
 
     /**
@@ -66,17 +131,17 @@ public final class SweepFigures {
         double[] jsd = new double[CURVE_POINTS];
         double[] curve = new double[CURVE_POINTS];
         for (int i = 0; i < CURVE_POINTS; i++) {
-            jsd[i] = Plots.LOG2 * i / (CURVE_POINTS - 1);
-            curve[i] = Plots.LOG4 - 2 * jsd[i];
+            jsd[i] = LOG2 * i / (CURVE_POINTS - 1);
+            curve[i] = LOG4 - 2 * jsd[i];
         }
-        traces.add(Plots.line(jsd, curve, "log 4 − 2·JSD (최적 D* / optimal D)", Plots.REFERENCE_COLOR, Line.Dash.DASH, 1.5));
-        traces.add(Plots.line(new double[] {0, Plots.LOG2}, new double[] {Plots.LOG4, Plots.LOG4}, "log 4", Plots.REFERENCE_COLOR,
+        traces.add(line(jsd, curve, "log 4 − 2·JSD (최적 D* / optimal D)", REFERENCE_COLOR, Line.Dash.DASH, 1.5));
+        traces.add(line(new double[] {0, LOG2}, new double[] {LOG4, LOG4}, "log 4", REFERENCE_COLOR,
                 Line.Dash.DOT, 1));
         int c = 0;
         for (Map.Entry<String, double[][]> e : groups.entrySet()) {
             double[][] rows = e.getValue();
             checkPairs("groups[" + e.getKey() + "]", rows);
-            traces.add(markers(rows, e.getKey(), Plots.SERIES_COLORS[c++ % Plots.SERIES_COLORS.length], 8, false));
+            traces.add(markers(rows, e.getKey(), SERIES_COLORS[c++ % SERIES_COLORS.length], 8, false));
             for (double[] r : rows) jsdMax = Math.max(jsdMax, r[0]);
         }
         List<Map<String, Object>> traceExtras = new ArrayList<>();
@@ -86,11 +151,11 @@ public final class SweepFigures {
             traceExtras.add(Map.of("marker", Map.of("symbol", "circle-open", "line", Map.of("width", 2))));
         }
         // the curve reaches JSD = log 2; show only as far as the runs go (and a margin), so the runs are not squeezed
-        double xHi = Math.min(Plots.LOG2, Math.max(0.05, 1.15 * jsdMax));
+        double xHi = Math.min(LOG2, Math.max(0.05, 1.15 * jsdMax));
         Map<String, Object> extras = new LinkedHashMap<>();
-        extras.put("xaxis", Map.of("range", List.of(-0.02 * xHi, Plots.round(xHi))));
-        Layout layout = Plots.layout(title, "최종 JSD / final JSD (nats)", "최종 D-loss / final D-loss", WIDTH, 520).build();
-        return Plots.figure(layout, extras, traceExtras, traces.toArray(new Trace[0]));
+        extras.put("xaxis", Map.of("range", List.of(-0.02 * xHi, round(xHi))));
+        Layout layout = layout(title, "최종 JSD / final JSD (nats)", "최종 D-loss / final D-loss", WIDTH, 520).build();
+        return figure(layout, extras, traceExtras, traces.toArray(new Trace[0]));
     }
 
     /**
@@ -152,10 +217,10 @@ public final class SweepFigures {
         double left = 0.07, right = 0.93, gapX = 0.015, gapY = 30.0 / (ROW_PX * nRows), top = 1.0, bottom = 0.0;   // 30 px for a caption
         double w = (right - left - gapX * (nCols - 1)) / nCols;
         double h = (top - bottom - gapY * (nRows - 1)) / nRows;
-        Object[] bx = boxed(Plots.round(xs));
-        Object[] by = boxed(Plots.round(ys));
-        List<Object> xRange = List.of(Plots.round(xs[0]), Plots.round(xs[xs.length - 1]));
-        List<Object> yRange = List.of(Plots.round(ys[0]), Plots.round(ys[ys.length - 1]));
+        Object[] bx = boxed(round(xs));
+        Object[] by = boxed(round(ys));
+        List<Object> xRange = List.of(round(xs[0]), round(xs[xs.length - 1]));
+        List<Object> yRange = List.of(round(ys[0]), round(ys[ys.length - 1]));
         List<Trace> traces = new ArrayList<>();
         List<Map<String, Object>> traceExtras = new ArrayList<>();
         Map<String, Object> layoutExtras = new LinkedHashMap<>();
@@ -166,31 +231,31 @@ public final class SweepFigures {
                 String suffix = k == 0 ? "" : Integer.toString(k + 1);
                 Panel p = rows.get(r).get(c);
                 boolean first = k == 0;
-                traces.add(new Numbered(HeatmapTrace.builder(bx, by, Plots.round(p.d())).build()));
+                traces.add(new Numbered(HeatmapTrace.builder(bx, by, round(p.d())).build()));
                 Map<String, Object> surface = new LinkedHashMap<>();
                 surface.put("name", "D(x)");
                 surface.put("xaxis", "x" + suffix);
                 surface.put("yaxis", "y" + suffix);
-                surface.put("colorscale", List.of(List.of(0, "rgb(214,96,77)"), List.of(0.5, "rgb(247,247,247)"), List.of(1, "rgb(67,147,195)")));
+                surface.put("colorscale", D_COLORSCALE);
                 surface.put("zmin", 0);
                 surface.put("zmax", 1);
                 surface.put("showscale", first);
                 if (first) surface.put("colorbar", Map.of("title", Map.of("text", "D(x)"), "len", 0.5, "thickness", 12));
                 surface.put("hovertemplate", "x1 = %{x}<br>x2 = %{y}<br>D = %{z:.3f}<extra></extra>");
                 traceExtras.add(surface);
-                traces.add(panelPoints(real, "실제 / real data", Plots.REAL_COLOR, suffix, first));
+                traces.add(panelPoints(real, "실제 / real data", REAL_COLOR, suffix, first));
                 traceExtras.add(Map.of("legendgroup", "real"));
-                traces.add(panelPoints(p.fakes(), "가짜 / fake G(z)", Plots.FAKE_COLOR, suffix, first));
+                traces.add(panelPoints(p.fakes(), "가짜 / fake G(z)", FAKE_COLOR, suffix, first));
                 traceExtras.add(Map.of("legendgroup", "fake"));
                 double x0 = left + c * (w + gapX), y1 = top - r * (h + gapY);
                 Map<String, Object> xa = new LinkedHashMap<>();
-                xa.put("domain", List.of(Plots.round(x0), Plots.round(x0 + w)));
+                xa.put("domain", List.of(round(x0), round(x0 + w)));
                 xa.put("anchor", "y" + suffix);
                 xa.put("range", xRange);
                 xa.put("showticklabels", r == nRows - 1);
                 xa.put("zeroline", false);
                 Map<String, Object> ya = new LinkedHashMap<>();
-                ya.put("domain", List.of(Plots.round(y1 - h), Plots.round(y1)));
+                ya.put("domain", List.of(round(y1 - h), round(y1)));
                 ya.put("anchor", "x" + suffix);
                 ya.put("range", yRange);
                 ya.put("showticklabels", c == 0);
@@ -203,14 +268,14 @@ public final class SweepFigures {
                 }
             }
             annotations.add(Map.of("text", rowNames.get(r), "xref", "paper", "yref", "paper", "x", 0.0,
-                    "y", Plots.round(top - r * (h + gapY) - h / 2), "xanchor", "right", "yanchor", "middle", "textangle", -90,
+                    "y", round(top - r * (h + gapY) - h / 2), "xanchor", "right", "yanchor", "middle", "textangle", -90,
                     "showarrow", false, "font", Map.of("size", 12)));
         }
         layoutExtras.put("annotations", annotations);
         int height = 130 + ROW_PX * nRows;
         Layout layout = Layout.builder().title(title).width(WIDTH).height(height).showLegend(true)
                 .margin(Margin.builder().top(80).bottom(50).left(70).right(20).build()).build();
-        return Plots.figure(layout, layoutExtras, traceExtras, traces.toArray(new Trace[0]));
+        return figure(layout, layoutExtras, traceExtras, traces.toArray(new Trace[0]));
     }
 
     /**
@@ -248,26 +313,20 @@ public final class SweepFigures {
         }
         Marker.MarkerBuilder m = Marker.builder().color(color).size(size);
         if (!ring) m.opacity(0.8);                                    // a ring's symbol goes in the trace's extras
-        return ScatterTrace.builder(Plots.round(x), Plots.round(y)).name(name).mode(ScatterTrace.Mode.MARKERS).marker(m.build()).build();
+        return ScatterTrace.builder(round(x), round(y)).name(name).mode(ScatterTrace.Mode.MARKERS).marker(m.build()).build();
     }
 
     private static ScatterTrace panelPoints(double[][] xy, String name, String color, String suffix, boolean legend) {
-        int[] keep = Plots.evenly(xy.length, MAX_GRID_POINTS);
+        int[] keep = evenly(xy.length, MAX_GRID_POINTS);
         double[] x = new double[keep.length];
         double[] y = new double[keep.length];
         for (int i = 0; i < keep.length; i++) {
             x[i] = xy[keep[i]][0];
             y[i] = xy[keep[i]][1];
         }
-        return ScatterTrace.builder(Plots.round(x), Plots.round(y)).name(name).mode(ScatterTrace.Mode.MARKERS).showLegend(legend)
+        return ScatterTrace.builder(round(x), round(y)).name(name).mode(ScatterTrace.Mode.MARKERS).showLegend(legend)
                 .marker(Marker.builder().color(color).size(3).opacity(0.6).build())
                 .xAxis("x" + suffix).yAxis("y" + suffix).build();
-    }
-
-    private static Object[] boxed(double[] v) {
-        Object[] o = new Object[v.length];
-        for (int i = 0; i < v.length; i++) o[i] = v[i];
-        return o;
     }
 
     private static void checkPairs(String name, double[][] rows) {

@@ -2,9 +2,16 @@
  * Plots that appear inline, offline and live.
  *
  * <ul>
- *   <li>{@link gan.plot.Plots}: the lecture's pictures as tablesaw {@code Figure}s (loss, D-output and divergence
- *       histories, real vs fake distributions, the 2-D scatter, Goodfellow et al.'s figure 1, D's decision surface,
- *       sweep heatmaps, Q-Q plots, fans of price paths). They never open a browser.</li>
+ *   <li>The lecture's pictures as tablesaw {@code Figure}s, one class per family (they never open a browser):
+ *       {@link gan.plot.Plots} (loss, D-output and divergence histories, live charts, named curves),
+ *       {@link gan.plot.DistributionPlots} (real vs fake histograms and densities, the 2-D scatter and its panels,
+ *       Q-Q plots), {@link gan.plot.TheoryPlots} (Goodfellow et al.'s figure 1, D's decision surface; the paper's
+ *       2 × 2 cycle is {@link gan.plot.GoodfellowCycle}), {@link gan.plot.SweepFigures} (heatmaps over two
+ *       parameters, D-loss vs JSD, grids of surfaces), {@link gan.plot.MarkedHistogram}, and for the finance
+ *       notebooks {@link gan.plot.ReturnPlots} (return histograms, normal Q-Q, fans of price paths, pairs) and
+ *       {@link gan.plot.FinancePlots} (series, autocorrelations, log densities). All of them build on one
+ *       package-private toolkit, {@code PlotKit} (colours, layout, traces, the histogram's binning, panels,
+ *       rounding and thinning). Titles, axes and legends read in Korean and English where they name a concept.</li>
  *   <li>{@link gan.plot.FigureJson}: a figure as plotly JSON, the {@code application/vnd.plotly.v1+json} bundle every
  *       figure output carries (JupyterLab, Notebook 7 and VS Code draw it themselves), at most 900 px wide.</li>
  *   <li>{@link gan.plot.FigureHtml}: a figure's HTML fallback ({@code <div class="gan-figure">} + a script that draws

@@ -6,7 +6,7 @@ import gan.Rng;
 /**
  * A 2-D GAN at one moment, as GAN Lab draws it: a sample of fakes G(z) and the discriminator's output
  * D(x) on a grid of the plane (its "decision surface"). Taken during training, e.g. at each checkpoint of
- * a {@link Sweep}, and drawn with {@code Plots.decisionSurface(s.xs(), s.ys(), s.d(), real, s.fakes())}.
+ * a {@link Sweep}, and drawn with {@code TheoryPlots.decisionSurface(s.xs(), s.ys(), s.d(), real, s.fakes())}.
  *
  * <pre>
  *   fakes[r] = G(z_r),  z_r ~ p_z, r = 0 … n−1      noise from Rng.derive(seed, "snapshot@" + epoch)

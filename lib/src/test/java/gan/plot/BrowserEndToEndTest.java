@@ -65,16 +65,16 @@ class BrowserEndToEndTest {
                 Plots.divergenceHistory(PlotsTest.history(1001, 10)),
                 Plots.divergenceHistory(new int[]{0, 100, 200}, java.util.Map.of("KL", new double[]{1, 0.4, 0.1},
                         "JSD", new double[]{0.3, 0.1, Double.NaN})),
-                Plots.realVsFake(real, fake, 40),
-                Plots.realVsFakeDensity(x, last.pData(), panels.get(1).pG()),
-                Plots.scatter(real2, fake2),
-                Plots.goodfellow(x, last.pData(), last.pG(), last.d(), last.dStar(), "Goodfellow et al., figure 1 (d)"),
-                Plots.goodfellow(x, panels, "Goodfellow et al., figure 1"),
-                Plots.decisionSurface(xs, xs, d, real2, fake2),
-                Plots.heatmap(new String[]{"k = 1", "k = 2"}, new String[]{"1e-4", "1e-3", "1e-2"},
+                DistributionPlots.realVsFake(real, fake, 40),
+                DistributionPlots.realVsFakeDensity(x, last.pData(), panels.get(1).pG()),
+                DistributionPlots.scatter(real2, fake2),
+                TheoryPlots.goodfellow(x, last.pData(), last.pG(), last.d(), last.dStar(), "Goodfellow et al., figure 1 (d)"),
+                TheoryPlots.goodfellow(x, panels, "Goodfellow et al., figure 1"),
+                TheoryPlots.decisionSurface(xs, xs, d, real2, fake2),
+                SweepFigures.heatmap(new String[]{"k = 1", "k = 2"}, new String[]{"1e-4", "1e-3", "1e-2"},
                         new double[][]{{0.01, 0.02, Double.NaN}, {0.015, 0.03, 0.4}}, "Final JSD", "k", "learning rate", "JSD (nats)"),
-                Plots.qq(fake, real, "fake", "real"),
-                Plots.paths(paths[0], Arrays.copyOfRange(paths, 1, paths.length), "Price paths", "price"));
+                DistributionPlots.qq(fake, real, "fake", "real"),
+                ReturnPlots.paths(paths[0], Arrays.copyOfRange(paths, 1, paths.length), "Price paths", "price"));
     }
 
     @Test

@@ -93,10 +93,10 @@ class FigureJsonTest {
         }
         List<Figure> all = new ArrayList<>(List.of(
                 Plots.lossHistory(PlotsTest.history(20, 10)), Plots.discriminatorHistory(PlotsTest.history(20, 10)),
-                Plots.divergenceHistory(PlotsTest.history(20, 10)), Plots.realVsFake(x, p, 10), Plots.realVsFakeDensity(x, p, p),
-                Plots.scatter(real, real), Plots.scatterPanels(real, fakes, labels, "panels"), Plots.goodfellow(x, panels, "g"),
-                Plots.goodfellow(x, p, p, d, d, "one"), Plots.heatmap(new String[]{"k=1", "k=2", "k=5"}, cols, values, "h", "k", "lr", "v"),
-                Plots.qq(x, p, "a", "b"), Plots.paths(sims[0], sims, "fan", "price"),
+                Plots.divergenceHistory(PlotsTest.history(20, 10)), DistributionPlots.realVsFake(x, p, 10), DistributionPlots.realVsFakeDensity(x, p, p),
+                DistributionPlots.scatter(real, real), DistributionPlots.scatterPanels(real, fakes, labels, "panels"), TheoryPlots.goodfellow(x, panels, "g"),
+                TheoryPlots.goodfellow(x, p, p, d, d, "one"), SweepFigures.heatmap(new String[]{"k=1", "k=2", "k=5"}, cols, values, "h", "k", "lr", "v"),
+                DistributionPlots.qq(x, p, "a", "b"), ReturnPlots.paths(sims[0], sims, "fan", "price"),
                 ReturnPlots.fans(Map.of("a", sims, "b", sims, "c", sims), "fans", "price")));
         return all;
     }
@@ -121,11 +121,11 @@ class FigureJsonTest {
         Map<String, Object> b = strict(Plots.lossHistory(PlotsTest.history(30, 10), 100));
         Map<String, Object> xaxis = map(layout(b).get("xaxis"));
         assertEquals(List.of(0, 290), xaxis.get("range"), "the extra's range (the last epoch, past 100) ...");
-        assertEquals(Map.of("text", "epoch"), xaxis.get("title"), "... beside tablesaw's axis title");
+        assertEquals(Map.of("text", "에폭 / epoch"), xaxis.get("title"), "... beside tablesaw's axis title");
         assertEquals(true, xaxis.get("automargin"));
         assertEquals("h", map(layout(b).get("legend")).get("orientation"));
 
-        Map<String, Object> heat = strict(Plots.heatmap(new String[]{"k=1", "k=2"}, new String[]{"1e-4", "1e-3"},
+        Map<String, Object> heat = strict(SweepFigures.heatmap(new String[]{"k=1", "k=2"}, new String[]{"1e-4", "1e-3"},
                 new double[][]{{1, 2}, {3, Double.NaN}}, "T", "k", "lr", "final JSD"));
         Map<String, Object> trace = map(data(heat).get(0));
         assertEquals("Viridis", trace.get("colorscale"));
@@ -204,13 +204,13 @@ class FigureJsonTest {
         assertEquals(100, xs.length);
         assertEquals(990f, xs[99]);
         assertTrue(Float.isNaN(ys[50]), "a gap stays a gap (NaN)");
-        assertEquals(Plots.round(Math.log(4) + 0.001 * 10), ys[10], FLOAT32, "float32 keeps the figures' 5 significant digits");
+        assertEquals(PlotKit.round(Math.log(4) + 0.001 * 10), ys[10], FLOAT32, "float32 keeps the figures' 5 significant digits");
 
         double[][] z = new double[4][5];
         z[2][3] = Double.NaN;
         z[1][4] = 0.25;
         String[] cols = {"a", "b", "c", "d", "e"};
-        Map<String, Object> heat = map(data(strict(Plots.heatmap(new String[]{"1", "2", "3", "4"}, cols, z, "T", "k", "lr", "v"))).get(0));
+        Map<String, Object> heat = map(data(strict(SweepFigures.heatmap(new String[]{"1", "2", "3", "4"}, cols, z, "T", "k", "lr", "v"))).get(0));
         assertEquals("4,5", map(heat.get("z")).get("shape"), "rows,cols as numpy's shape");
         float[] zs = unpack(heat.get("z"));
         assertEquals(0.25f, zs[1 * 5 + 4]);

@@ -58,7 +58,7 @@ class KernelDisplayTest {
             assertTrue(bundle.get("data") instanceof List<?> && bundle.get("layout") instanceof Map<?, ?>, String.valueOf(bundle));
             assertEquals(4, ((List<?>) bundle.get("data")).size(), "D-loss, G-loss and the two reference lines");
         }
-        assertEquals("[plotly figure: Loss history]", second.data().get("text/plain"), "a text fallback for text-only frontends");
+        assertEquals("[plotly figure: " + Plots.LOSS_TITLE + "]", second.data().get("text/plain"), "a text fallback for text-only frontends");
     }
 
     @Test

@@ -26,8 +26,8 @@ class PlotsLinesTest {
         assertArrayEquals(epochs, js.array(0, "x"), FIGURE_DIGITS);
         assertArrayEquals(new double[] {0, 1, 1, 2}, js.array(0, "y"), FIGURE_DIGITS);
         assertTrue(Double.isNaN(js.array(1, "y")[2]), "a missing value stays a gap");
-        assertEquals(Plots.SERIES_COLORS[0], js.lineColor(0));
-        assertEquals(Plots.SERIES_COLORS[1], js.lineColor(1));
+        assertEquals(PlotKit.SERIES_COLORS[0], js.lineColor(0));
+        assertEquals(PlotKit.SERIES_COLORS[1], js.lineColor(1));
         assertEquals("Modes covered", js.title());
         assertEquals("epoch", js.axisTitle("xaxis"));
         assertEquals("modes with &gt;= 13% of fakes", js.axisTitle("yaxis"));
@@ -68,10 +68,10 @@ class PlotsLinesTest {
     void decisionSurfaceTakesATitle() {
         double[] xs = {0, 1};
         double[][] d = {{0.2, 0.4}, {0.6, 0.8}};
-        FigureJs titled = new FigureJs(Plots.decisionSurface(xs, xs, d, new double[0][], new double[][] {{0.5, 0.5}}, "epoch 500: weak D"));
+        FigureJs titled = new FigureJs(TheoryPlots.decisionSurface(xs, xs, d, new double[0][], new double[][] {{0.5, 0.5}}, "epoch 500: weak D"));
         assertEquals("epoch 500: weak D", titled.title());
-        FigureJs plain = new FigureJs(Plots.decisionSurface(xs, xs, d, new double[0][], new double[0][]));
-        assertEquals("Decision surface of D, with real (blue) and fake (red) points", plain.title());
-        assertThrows(IllegalArgumentException.class, () -> Plots.decisionSurface(xs, xs, d, new double[0][], new double[0][], null));
+        FigureJs plain = new FigureJs(TheoryPlots.decisionSurface(xs, xs, d, new double[0][], new double[0][]));
+        assertEquals(TheoryPlots.SURFACE_TITLE, plain.title());
+        assertThrows(IllegalArgumentException.class, () -> TheoryPlots.decisionSurface(xs, xs, d, new double[0][], new double[0][], null));
     }
 }

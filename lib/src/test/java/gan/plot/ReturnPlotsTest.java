@@ -58,7 +58,7 @@ class ReturnPlotsTest {
         int i = x.length / 2;
         double z = (x[i] - mean) / std;
         assertEquals(Math.exp(-z * z / 2) / (std * Math.sqrt(2 * Math.PI)), p[i], FIGURE_DIGITS * p[i] * 10);
-        assertTrue(js.string(2, "name").startsWith("normal fitted to real"), js.string(2, "name"));
+        assertTrue(js.string(2, "name").startsWith("정규분포 적합 / normal fitted to real"), js.string(2, "name"));
         FigureJs log = new FigureJs(ReturnPlots.returns(real, real, 40, true));
         assertTrue(log.js.contains("\"type\":\"log\"") || log.js.contains("\"type\": \"log\""), "a log y axis");
     }
@@ -82,7 +82,7 @@ class ReturnPlotsTest {
         double[] x = js.array(0, "x"), y = js.array(0, "y");
         assertEquals(ReturnPlots.QQ_NORMAL_POINTS, x.length);
         for (int i = 0; i < x.length; i++) assertEquals(x[i], y[i], FIGURE_DIGITS * Math.max(1, Math.abs(x[i])));
-        assertEquals(Plots.REFERENCE_COLOR, js.lineColor(1));
+        assertEquals(PlotKit.REFERENCE_COLOR, js.lineColor(1));
         // a fat-tailed sample (Laplace) lies beyond the normal's line at both ends
         Rng rng = new Rng(9);
         double[] laplace = new double[5000];
@@ -114,7 +114,7 @@ class ReturnPlotsTest {
         Map<?, ?> y2 = (Map<?, ?>) f.layoutExtras().get("yaxis2");
         assertEquals(((Map<?, ?>) f.layoutExtras().get("yaxis")).get("range"), y2.get("range"), "one y range for all panels");
         assertTrue(js.traces.get(0).contains("showlegend: false"), "thin paths have no legend entry of their own");
-        assertTrue(js.string(2, "name").startsWith("GAN: median, 5% and 95% (dashed)"), js.string(2, "name"));
+        assertTrue(js.string(2, "name").startsWith("GAN: 중앙값 / median, 5% and 95% (dashed)"), js.string(2, "name"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ReturnPlots.fans(Map.of("x", new double[][] {{1, 2}, {3}}), "t", "y"));
         assertTrue(e.getMessage().contains("path 1 has 1 steps, path 0 has 2"), e.getMessage());
@@ -132,5 +132,32 @@ class ReturnPlotsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ReturnPlots.pairs(real, new double[][] {{1, Double.NaN}}, "a", "b"));
         assertTrue(e.getMessage().contains("fake[0] must be a pair of finite numbers"), e.getMessage());
+    }
+
+    @Test
+    void pathsFanIsOneTraceWithGapsAndTheRealPathOnTop() {
+        double[][] sims = new double[100][50];
+        for (int p = 0; p < sims.length; p++) {
+            for (int t = 0; t < 50; t++) {
+                sims[p][t] = 100 + p + t;
+            }
+        }
+        double[] real = new double[50];
+        Arrays.fill(real, 100);
+        FigureJs js = new FigureJs(ReturnPlots.paths(real, sims, "prices", "price"));
+        assertEquals(2, js.traces.size());
+        assertEquals("시뮬레이션 경로 / simulated paths (30 of 100 shown)", js.string(0, "name"));
+        double[] y = js.array(0, "y");
+        assertEquals(ReturnPlots.MAX_FAN_PATHS * 51, y.length, "30 paths of 50 points, each followed by a gap");
+        assertEquals(ReturnPlots.MAX_FAN_PATHS, Arrays.stream(y).filter(Double::isNaN).count());
+        assertEquals(PlotKit.REAL_COLOR, js.lineColor(1));
+        assertEquals("price", js.axisTitle("yaxis"));
+
+        double[][] long1 = {new double[5000]};
+        assertEquals(ReturnPlots.MAX_PATH_POINTS + 1, new FigureJs(ReturnPlots.paths(long1, "t", "y")).array(0, "x").length);
+        assertThrows(IllegalArgumentException.class, () -> ReturnPlots.paths(new double[0][], "t", "y"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ReturnPlots.paths(new double[][]{{1, Double.NaN}}, "t", "y"));
+        assertTrue(e.getMessage().contains("simulated[0][1]"), e.getMessage());
     }
 }

@@ -77,4 +77,29 @@ class SweepFiguresTest {
                 () -> SweepFigures.dLossVsJsd(Map.of("g", new double[][] {{1, Double.NaN}}), new double[0][], "", "t"));
         assertTrue(e.getMessage().contains("groups[g][0][1]"), e.getMessage());
     }
+
+    @Test
+    void sweepHeatmapWritesNumbersInCellsAndReadsLikeATable() {
+        String[] ks = {"k=1", "k=2"};
+        String[] lrs = {"1e-4", "1e-3", "1e-2"};
+        double[][] jsd = {{0.01, 0.02, Double.NaN}, {0.03, 0.04, 0.5}};
+        PlotlyFigure f = PlotsTest.plotly(SweepFigures.heatmap(ks, lrs, jsd, "Final JSD", "k", "learning rate", "final JSD (nats)"));
+        FigureJs js = new FigureJs(f);
+        assertEquals(1, js.traces.size());
+        assertEquals("%{z:.3~g}", f.traceExtras(0).get("texttemplate"));
+        assertEquals(Map.of("title", Map.of("text", "final JSD (nats)")), f.traceExtras(0).get("colorbar"));
+        assertTrue(js.js.contains("x: [\"1e-4\",\"1e-3\",\"1e-2\"]"), "column labels on x, verbatim");
+        assertTrue(js.js.contains("z: [[0.01,0.02,NaN,],[0.03,0.04,0.5,],]"), "NaN stays a missing cell");
+        assertTrue(js.layout.contains("type: 'category'"), "labels like 1e-4 are categories, not numbers");
+        assertTrue(js.layout.contains("autorange: 'reversed'"), "first row at the top");
+        assertEquals("Final JSD", js.title());
+        assertEquals("learning rate", js.axisTitle("xaxis"));
+        assertEquals("k", js.axisTitle("yaxis"));
+
+        jsd[1][1] = Double.POSITIVE_INFINITY;
+        assertThrows(IllegalArgumentException.class, () -> SweepFigures.heatmap(ks, lrs, jsd, "t", "k", "lr", "v"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SweepFigures.heatmap(ks, lrs, new double[][]{{1, 2, 3}}, "t", "k", "lr", "v"));
+        assertTrue(e.getMessage().contains("values has 1 rows, expected 2"), e.getMessage());
+    }
 }
