@@ -1,5 +1,7 @@
 package gan.plot;
 
+import gan.stats.Bins;
+
 import gan.Check;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -136,22 +138,16 @@ final class PlotKit {
     // ---------------------------------------------------------------- histograms
 
     /**
-     * The one bin-counting rule of the figures: {@code bins} equal bins over [lo, hi], a value x in bin
-     * ⌊(x − lo) / width⌋, x = hi in the last (closed) bin, values outside [lo, hi] left out; normalised by the
-     * full sample size: {@code density_j = count_j / (n · width)}.
+     * A density histogram on the divergences' binning ({@link Bins}: {@code bins} equal bins over [lo, hi],
+     * [e_j, e_{j+1}) with the last bin closed, values outside [lo, hi] left out), so a point on an edge falls in
+     * the same bin in a figure as in the KL beside it; normalised by the full sample size:
+     * {@code density_j = count_j / (n · width)}.
      *
      * @param v values, finite. Not modified.
      */
     static double[] densities(double[] v, double lo, double hi, int bins) {
         double width = (hi - lo) / bins;
-        double[] density = new double[bins];
-        for (double x : v) {
-            if (x < lo || x > hi) {
-                continue;
-            }
-            int j = (int) Math.floor((x - lo) / width);
-            density[j >= bins ? bins - 1 : j] += 1; // x == hi falls in the last, closed bin
-        }
+        double[] density = Bins.counts(v, lo, hi, bins);
         for (int j = 0; j < bins; j++) {
             density[j] /= v.length * width;
         }
@@ -160,14 +156,14 @@ final class PlotKit {
 
     /** The step outline of a density histogram ({@link #densities}), closed to 0 at both ends, filled with {@code fill}. */
     static ScatterTrace histogramOutline(double[] v, double lo, double hi, int bins, String name, String color, String fill) {
-        double width = (hi - lo) / bins;
         double[] density = densities(v, lo, hi, bins);
         // points (e0, 0), (e0, d0), (e1, d1), …, (e_{b-1}, d_{b-1}), (e_b, d_{b-1}), (e_b, 0), joined "hv"
         double[] x = new double[bins + 3];
         double[] y = new double[bins + 3];
+        double[] edges = Bins.of(lo, hi, bins).edges();
         x[0] = lo;
         for (int j = 0; j < bins; j++) {
-            x[j + 1] = lo + j * width;
+            x[j + 1] = edges[j];
             y[j + 1] = density[j];
         }
         x[bins + 1] = hi;
