@@ -20,6 +20,10 @@ public final class Adam extends Optimizer {
     private final double beta1;
     private final double beta2;
     private final double epsilon;
+    // lr_t depends only on the step count t and the learning rate: computed once per step, not once per parameter
+    private long lrStep = -1;
+    private double lrRate = Double.NaN;
+    private double lrT;
 
     /** Adam with the spec's learning rate, β1, β2 and ε. */
     public Adam(List<Param> params, OptimizerSpec spec) {
@@ -32,7 +36,11 @@ public final class Adam extends Optimizer {
     protected void update(int p, double[] w, double[] g, int n) {
         double[] m = slot(0, p), v = slot(1, p);
         long t = steps();
-        double lrT = learningRate() * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
+        if (t != lrStep || learningRate() != lrRate) {
+            lrStep = t;
+            lrRate = learningRate();
+            lrT = lrRate * Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));   // lr·√(1 − β2ᵗ) / (1 − β1ᵗ)
+        }
         for (int i = 0; i < n; i++) {
             m[i] = beta1 * m[i] + (1 - beta1) * g[i];             // m ← β1·m + (1 − β1)·g
             v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];      // v ← β2·v + (1 − β2)·g²
