@@ -33,8 +33,9 @@
 //        live chart drawn 2 + 2 ways while running
 //     saved notebook 2.17 MB, not under 2.00 MB
 //
-// While each Run All runs, every figure of a code cell that calls updateDisplay (a live chart) must show at least
-// MIN_LIVE_DRAWINGS different drawings while its cell's prompt is [*] (polled in the page every 50 ms); the saved
+// In at least one Run All, every figure of a code cell that calls updateDisplay (a live chart) must show at least
+// MIN_LIVE_DRAWINGS different drawings while its cell's prompt is [*] (polled in the page every 50 ms; the drawings
+// of every Run All are printed); the saved
 // notebook must be under MAX_SAVED_BYTES.
 //
 // --opens N --restarts M (the start check): a small notebook (the library's %jars, a sum, a figure) opened N
@@ -63,8 +64,9 @@ const PLOTLY_MIME = 'application/vnd.plotly.v1+json';
 // drawings while its cell runs, i.e. change while its loop runs (the gallery's loop sends 21 updates in about 2 s).
 // JupyterLab's and Notebook 7's plotly renderer ignores updates of a figure it has drawn (plotly.py issue 3053), so
 // without the kernel patch's LiveFigures a chart shows one drawing (measured: 1, and 0 when the first update
-// arrives before the first drawing); with it 2 to 3 in a first Run All (plotly.js is loaded once per page meanwhile)
-// and more afterwards.
+// arrives before the first drawing) in every Run All; with it 1 to 19 in a page's first Run All (plotly.js, loaded
+// once per page, may still be loading during the gallery's 2 s loop: 1 seen in Notebook 7) and 9 to 17 in the
+// second (2 once, beside another check), so the most drawings of any Run All is what is asserted.
 const MIN_LIVE_DRAWINGS = 2;
 // A notebook saved with its outputs (after the Run Alls) must stay under this many bytes (issue 19).
 const MAX_SAVED_BYTES = 2_000_000;
@@ -342,11 +344,14 @@ async function checkNotebook(browserType, o, name) {
         run.live = await liveDrawings(page, live);
         result.runs.push(run);
         if (!run.ok) { result.problems.push(`Run All ${r + 1} did not finish in ${o.timeout} s (${JSON.stringify(run.prompts)})`); break; }
-        const still = live.filter((cell, k) => run.live[k] < MIN_LIVE_DRAWINGS);
-        if (still.length > 0) {
-          result.problems.push(`Run All ${r + 1}: live chart of code cell ${still.map(c => c + 1).join(', ')} drawn ${run.live.join(', ')} `
-            + `different ways while its loop ran (at least ${MIN_LIVE_DRAWINGS} expected)`);
-        }
+      }
+      // asserted over the Run Alls: in a page's first one plotly.js (10.8 MB) may still be loading during the short
+      // loop, and a loaded machine may hold a later one back; unpatched, every Run All shows 1 drawing
+      const done = result.runs.filter(x => x.ok && x.live);
+      const still = done.length === 0 ? [] : live.filter((cell, k) => Math.max(...done.map(x => x.live[k])) < MIN_LIVE_DRAWINGS);
+      if (still.length > 0) {
+        result.problems.push(`live chart of code cell ${still.map(c => c + 1).join(', ')} drawn ${done.map(x => x.live.join('/')).join(' + ')} `
+          + `different ways while its loop ran (at least ${MIN_LIVE_DRAWINGS} expected in one Run All)`);
       }
       await scrollThrough(page);
       result.before = await page.evaluate(PROBE);
