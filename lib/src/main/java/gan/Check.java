@@ -1,5 +1,8 @@
 package gan;
 
+import java.util.StringJoiner;
+import java.util.function.Function;
+
 /**
  * Argument checks whose messages name the parameter, the value and what is allowed, e.g.
  * {@code "learningRate must be a positive finite number, got -0.1"}. Every public entry point of the
@@ -69,5 +72,27 @@ public final class Check {
             }
         }
         return values;
+    }
+
+    /**
+     * The constant of {@code values} that {@code name} names, trimmed and ignoring case: by its label (e.g.
+     * {@code "leaky-relu"}) or its Java name ({@code "LEAKY_RELU"}). The message lists the labels, e.g.
+     * {@code "noise must be one of uniform, gaussian; got 'normal'"}.
+     *
+     * @param what   what is parsed, for the message ("noise", "generator loss")
+     * @param values the constants, in the order the message lists them
+     * @param label  each constant's label
+     */
+    public static <E extends Enum<E>> E oneOf(String what, String name, E[] values, Function<E, String> label) {
+        notNull(what, name);
+        String key = name.trim();
+        StringJoiner allowed = new StringJoiner(", ");
+        for (E e : values) {
+            if (label.apply(e).equalsIgnoreCase(key) || e.name().equalsIgnoreCase(key)) {
+                return e;
+            }
+            allowed.add(label.apply(e));
+        }
+        throw new IllegalArgumentException(what + " must be one of " + allowed + "; got '" + name + "'");
     }
 }

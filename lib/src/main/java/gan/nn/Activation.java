@@ -1,5 +1,7 @@
 package gan.nn;
 
+import gan.Check;
+
 /**
  * Element-wise activations y = f(z), each with its derivative next to it.
  *
@@ -88,10 +90,6 @@ public enum Activation {
 
     /** Parses "relu", "leaky-relu", "leaky_relu", "sigmoid", … (case-insensitive). */
     public static Activation parse(String name) {
-        String key = name.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
-        for (Activation a : values()) {
-            if (a.name().equals(key)) return a;
-        }
-        throw new IllegalArgumentException("activation must be one of linear, relu, leaky-relu, tanh, sigmoid; got '" + name + "'");
+        return Check.oneOf("activation", name, values(), a -> a.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -196,13 +197,7 @@ public final class Mlp {
 
     /** All parameters flattened in {@link #params()} order (a copy). */
     public double[] parameterVector() {
-        double[] v = new double[parameterCount()];
-        int at = 0;
-        for (Param p : params) {
-            System.arraycopy(p.value().data, 0, v, at, p.size());
-            at += p.size();
-        }
-        return v;
+        return flatten(p -> p.value().data);
     }
 
     /** Sets all parameters from a vector laid out as {@link #parameterVector()}. {@code v} not modified. */
@@ -219,10 +214,15 @@ public final class Mlp {
 
     /** All gradients flattened in {@link #params()} order (a copy). */
     public double[] gradientVector() {
+        return flatten(p -> p.grad().data);
+    }
+
+    /** The arrays {@code data} gives for each parameter, one after another in {@link #params()} order (a copy). */
+    private double[] flatten(Function<Param, double[]> data) {
         double[] v = new double[parameterCount()];
         int at = 0;
         for (Param p : params) {
-            System.arraycopy(p.grad().data, 0, v, at, p.size());
+            System.arraycopy(data.apply(p), 0, v, at, p.size());
             at += p.size();
         }
         return v;

@@ -1,5 +1,6 @@
 package gan.optim;
 
+import gan.Check;
 import java.util.Locale;
 
 /** The four update rules the lecture lists (SGD, momentum, RMSProp, Adam), (their numbers: {@link OptimizerSpec}). */
@@ -13,9 +14,6 @@ public enum OptimizerKind {
 
     /** Parses sgd, momentum, rmsprop or adam (case-insensitive). */
     public static OptimizerKind parse(String name) {
-        for (OptimizerKind k : values()) {
-            if (k.cliName().equalsIgnoreCase(name.trim())) return k;
-        }
-        throw new IllegalArgumentException("optimizer must be one of adam, sgd, momentum, rmsprop; got '" + name + "'");
+        return Check.oneOf("optimizer", name, values(), OptimizerKind::cliName);
     }
 }

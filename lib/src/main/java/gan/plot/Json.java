@@ -2,6 +2,7 @@ package gan.plot;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * A minimal JSON writer for the plotly attributes that tablesaw 0.44 cannot express (see
@@ -35,32 +36,11 @@ final class Json {
         } else if (value instanceof Number n) {
             out.append(n.longValue());
         } else if (value instanceof double[] a) {
-            out.append('[');
-            for (int i = 0; i < a.length; i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                number(a[i], out);
-            }
-            out.append(']');
+            array(a.length, i -> number(a[i], out), out);
         } else if (value instanceof double[][] m) {
-            out.append('[');
-            for (int i = 0; i < m.length; i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                write(m[i], out);
-            }
-            out.append(']');
+            array(m.length, i -> write(m[i], out), out);
         } else if (value instanceof List<?> list) {
-            out.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                write(list.get(i), out);
-            }
-            out.append(']');
+            array(list.size(), i -> write(list.get(i), out), out);
         } else if (value instanceof Map<?, ?> map) {
             out.append('{');
             boolean first = true;
@@ -81,6 +61,18 @@ final class Json {
             throw new IllegalArgumentException("cannot write " + value.getClass().getName()
                     + " as JSON; allowed: null, Boolean, Number, String, double[], double[][], List, Map");
         }
+    }
+
+    /** [e(0),e(1),…,e(n − 1)]: {@code element} writes element i into out. */
+    private static void array(int n, IntConsumer element, StringBuilder out) {
+        out.append('[');
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            element.accept(i);
+        }
+        out.append(']');
     }
 
     private static void number(double v, StringBuilder out) {

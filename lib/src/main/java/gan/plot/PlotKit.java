@@ -125,14 +125,19 @@ final class PlotKit {
      */
     static ScatterTrace.ScatterBuilder thinnedMarkers(double[][] xy, int max, String name) {
         int[] keep = evenly(xy.length, max);
+        String label = name + (keep.length < xy.length ? " (" + keep.length + " of " + xy.length + " shown)" : "");
+        return markersAt(xy, keep).name(label);
+    }
+
+    /** Markers at the rows {@code keep} of xy (rows (x, y)), rounded; unnamed. */
+    static ScatterTrace.ScatterBuilder markersAt(double[][] xy, int[] keep) {
         double[] x = new double[keep.length];
         double[] y = new double[keep.length];
         for (int i = 0; i < keep.length; i++) {
             x[i] = xy[keep[i]][0];
             y[i] = xy[keep[i]][1];
         }
-        String label = name + (keep.length < xy.length ? " (" + keep.length + " of " + xy.length + " shown)" : "");
-        return ScatterTrace.builder(round(x), round(y)).name(label).mode(ScatterTrace.Mode.MARKERS);
+        return ScatterTrace.builder(round(x), round(y)).mode(ScatterTrace.Mode.MARKERS);
     }
 
     // ---------------------------------------------------------------- histograms
@@ -358,13 +363,13 @@ final class PlotKit {
         }
     }
 
-    /** Points in the plane: rows (x1, x2), finite (there may be no rows). */
+    /** Points in the plane: rows (x, y), finite (there may be no rows); also pairs such as {JSD, D-loss}. */
     static void checkPoints(String name, double[][] xy) {
         Check.notNull(name, xy);
         for (int i = 0; i < xy.length; i++) {
             Check.notNull(name + "[" + i + "]", xy[i]);
             if (xy[i].length != 2) {
-                throw new IllegalArgumentException(name + "[" + i + "] has " + xy[i].length + " columns; points in the plane need 2 (x1, x2)");
+                throw new IllegalArgumentException(name + "[" + i + "] has " + xy[i].length + " values; each row needs 2, a point (x, y) of the plane");
             }
             Check.finite(name + "[" + i + "][0]", xy[i][0]);
             Check.finite(name + "[" + i + "][1]", xy[i][1]);

@@ -7,9 +7,11 @@ import static gan.plot.PlotKit.REFERENCE_COLOR;
 import static gan.plot.PlotKit.SERIES_COLORS;
 import static gan.plot.PlotKit.boxed;
 import static gan.plot.PlotKit.checkMatrix;
+import static gan.plot.PlotKit.checkPoints;
 import static gan.plot.PlotKit.evenly;
 import static gan.plot.PlotKit.figure;
 import static gan.plot.PlotKit.layout;
+import static gan.plot.PlotKit.markersAt;
 import static gan.plot.PlotKit.line;
 import static gan.plot.PlotKit.round;
 import static gan.stats.GanTheory.LOG2;
@@ -125,7 +127,7 @@ public final class SweepFigures {
         if (groups.isEmpty()) {
             throw new IllegalArgumentException("groups must name at least one group of runs, e.g. Map.of(\"lr 1e-4\", rows)");
         }
-        checkPairs("calledOut", calledOut);
+        checkPoints("calledOut", calledOut);
         double jsdMax = 0;
         List<Trace> traces = new ArrayList<>();
         double[] jsd = new double[CURVE_POINTS];
@@ -140,7 +142,7 @@ public final class SweepFigures {
         int c = 0;
         for (Map.Entry<String, double[][]> e : groups.entrySet()) {
             double[][] rows = e.getValue();
-            checkPairs("groups[" + e.getKey() + "]", rows);
+            checkPoints("groups[" + e.getKey() + "]", rows);
             traces.add(markers(rows, e.getKey(), SERIES_COLORS[c++ % SERIES_COLORS.length], 8, false));
             for (double[] r : rows) jsdMax = Math.max(jsdMax, r[0]);
         }
@@ -188,7 +190,7 @@ public final class SweepFigures {
         Check.notNull("title", title);
         checkAxis("xs", xs);
         checkAxis("ys", ys);
-        checkPairs("real", real);
+        checkPoints("real", real);
         int nRows = rows.size();
         if (nRows == 0 || nRows > MAX_ROWS) {
             throw new IllegalArgumentException("rows must hold 1 to " + MAX_ROWS + " rows of panels, got " + nRows);
@@ -211,7 +213,7 @@ public final class SweepFigures {
                 Panel p = Check.notNull(at, row.get(c));
                 Check.notNull(at + ".label", p.label());
                 checkSurface(at + ".d", p.d(), ys.length, xs.length);
-                checkPairs(at + ".fakes", p.fakes());
+                checkPoints(at + ".fakes", p.fakes());
             }
         }
         double left = 0.07, right = 0.93, gapX = 0.015, gapY = 30.0 / (ROW_PX * nRows), top = 1.0, bottom = 0.0;   // 30 px for a caption
@@ -317,28 +319,9 @@ public final class SweepFigures {
     }
 
     private static ScatterTrace panelPoints(double[][] xy, String name, String color, String suffix, boolean legend) {
-        int[] keep = evenly(xy.length, MAX_GRID_POINTS);
-        double[] x = new double[keep.length];
-        double[] y = new double[keep.length];
-        for (int i = 0; i < keep.length; i++) {
-            x[i] = xy[keep[i]][0];
-            y[i] = xy[keep[i]][1];
-        }
-        return ScatterTrace.builder(round(x), round(y)).name(name).mode(ScatterTrace.Mode.MARKERS).showLegend(legend)
+        return markersAt(xy, evenly(xy.length, MAX_GRID_POINTS)).name(name).showLegend(legend)
                 .marker(Marker.builder().color(color).size(3).opacity(0.6).build())
                 .xAxis("x" + suffix).yAxis("y" + suffix).build();
-    }
-
-    private static void checkPairs(String name, double[][] rows) {
-        Check.notNull(name, rows);
-        for (int i = 0; i < rows.length; i++) {
-            Check.notNull(name + "[" + i + "]", rows[i]);
-            if (rows[i].length != 2) {
-                throw new IllegalArgumentException(name + "[" + i + "] has " + rows[i].length + " values; each row needs 2");
-            }
-            Check.finite(name + "[" + i + "][0]", rows[i][0]);
-            Check.finite(name + "[" + i + "][1]", rows[i][1]);
-        }
     }
 
     private static void checkAxis(String name, double[] axis) {

@@ -67,24 +67,7 @@ public final class DensityDivergences {
      * Arguments as {@link #kl(Density, Density, Quadrature)}; not modified.
      */
     public static double jsd(Density p, Density q, Quadrature grid) {
-        double[][] on = onGrid(p, q, grid);       // {log p, log q, W} at every node
-        double[] lp = on[0], lq = on[1], w = on[2];
-        double s = 0;
-        for (int i = 0; i < w.length; i++) {
-            double a = lp[i];
-            double b = lq[i];
-            if (a == Double.NEGATIVE_INFINITY && b == Double.NEGATIVE_INFINITY) {
-                continue;
-            }
-            double lm = logAddExp(a, b) - GanTheory.LOG2;
-            if (a != Double.NEGATIVE_INFINITY) {
-                s += 0.5 * w[i] * Math.exp(a) * (a - lm);
-            }
-            if (b != Double.NEGATIVE_INFINITY) {
-                s += 0.5 * w[i] * Math.exp(b) * (b - lm);
-            }
-        }
-        return s;
+        return againstMixture(onGrid(p, q, grid), 0.5, GanTheory.LOG2);     // log m = logaddexp(log p, log q) − log 2
     }
 
     // ------------------------------------------------------------------ closed forms (the references the tests check against)
@@ -132,6 +115,32 @@ public final class DensityDivergences {
             return m;
         }
         return m + Math.log1p(Math.exp(Math.min(a, b) - m));
+    }
+
+    /**
+     * Σ_nodes c · W · (p (log p − log r) + q (log q − log r)), log r = logaddexp(log p, log q) − shift, of
+     * {@link #onGrid}'s {log p, log q, W}: ∫ p log(p/r) + q log(q/r) dx times c, for r = (p + q)/e^shift.
+     * JSD takes c = ½, shift = log 2 (r = m); V(D*, G) takes c = 1, shift = 0 (r = p + q). A term whose density
+     * is 0 adds nothing (0 · log 0 = 0); nodes where both are 0 are skipped.
+     */
+    static double againstMixture(double[][] on, double c, double shift) {
+        double[] lp = on[0], lq = on[1], w = on[2];
+        double s = 0;
+        for (int i = 0; i < w.length; i++) {
+            double a = lp[i];
+            double b = lq[i];
+            if (a == Double.NEGATIVE_INFINITY && b == Double.NEGATIVE_INFINITY) {
+                continue;
+            }
+            double lr = logAddExp(a, b) - shift;
+            if (a != Double.NEGATIVE_INFINITY) {
+                s += c * w[i] * Math.exp(a) * (a - lr);
+            }
+            if (b != Double.NEGATIVE_INFINITY) {
+                s += c * w[i] * Math.exp(b) * (b - lr);
+            }
+        }
+        return s;
     }
 
     /**

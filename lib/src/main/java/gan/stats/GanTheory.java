@@ -135,24 +135,8 @@ public final class GanTheory {
      * Arguments: not modified.
      */
     public static double valueAtOptimum(Density pData, Density pG, Quadrature grid) {
-        double[][] on = DensityDivergences.onGrid(pData, pG, grid);       // {log p, log q, W} at every node
-        double[] lp = on[0], lg = on[1], w = on[2];
-        double s = 0;
-        for (int i = 0; i < w.length; i++) {
-            double a = lp[i];
-            double b = lg[i];
-            if (a == Double.NEGATIVE_INFINITY && b == Double.NEGATIVE_INFINITY) {
-                continue;
-            }
-            double lse = DensityDivergences.logAddExp(a, b);         // log(p_data + p_g)
-            if (a != Double.NEGATIVE_INFINITY) {
-                s += w[i] * Math.exp(a) * (a - lse);          // p_data · log D*
-            }
-            if (b != Double.NEGATIVE_INFINITY) {
-                s += w[i] * Math.exp(b) * (b - lse);          // p_g · log(1 − D*)
-            }
-        }
-        return s;
+        // p_data · log D* + p_g · log(1 − D*), log(p_data + p_g) = logaddexp(log p_data, log p_g)
+        return DensityDivergences.againstMixture(DensityDivergences.onGrid(pData, pG, grid), 1, 0);
     }
 
     /**
@@ -233,15 +217,10 @@ public final class GanTheory {
         Check.notNull("d", d);
         DensityDivergences.checkPair(pData, pG);
         Density.requireDimension(pData, 1, "pData");
-        Check.finite("lo", lo);
-        Check.finite("hi", hi);
-        if (!(hi > lo)) {
-            throw new IllegalArgumentException("hi must be > lo, got lo = " + lo + ", hi = " + hi);
-        }
         Check.atLeast("points", points, 2);
+        double[] xs = Grid.linspace(lo, hi, points);             // x_i = lo + i·(hi − lo)/(points − 1); checks lo < hi
         double[] ds = new double[points];
         double[] stars = new double[points];
-        double[] xs = Grid.linspace(lo, hi, points);             // x_i = lo + i·(hi − lo)/(points − 1)
         double max = -1;
         double argMax = lo;
         double sum = 0;

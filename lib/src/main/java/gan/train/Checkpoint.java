@@ -77,11 +77,7 @@ final class Checkpoint {
         out.writeInt(state.history().size());
         for (HistoryRow h : state.history()) {
             out.writeInt(h.epoch());
-            out.writeDouble(h.dLoss());
-            out.writeDouble(h.gLoss());
-            out.writeDouble(h.meanDReal());
-            out.writeDouble(h.meanDFake());
-            out.writeDouble(h.kl());
+            for (double v : h.measures()) out.writeDouble(v);
         }
         out.flush();
         CRC32 crc = new CRC32();

@@ -1,5 +1,6 @@
 package gan.train;
 
+import gan.Check;
 import java.util.Locale;
 
 /** Which loss the generator descends; formulas and gradients in {@link Losses}. */
@@ -20,9 +21,6 @@ public enum GeneratorLoss {
     }
 
     public static GeneratorLoss parse(String name) {
-        for (GeneratorLoss g : values()) {
-            if (g.cliName().equalsIgnoreCase(name.trim()) || g.name().equalsIgnoreCase(name.trim())) return g;
-        }
-        throw new IllegalArgumentException("generator loss must be non-saturating or saturating; got '" + name + "'");
+        return Check.oneOf("generator loss", name, values(), GeneratorLoss::cliName);
     }
 }

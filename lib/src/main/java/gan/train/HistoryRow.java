@@ -14,6 +14,11 @@ package gan.train;
  */
 public record HistoryRow(int epoch, double dLoss, double gLoss, double meanDReal, double meanDFake, double kl) {
 
+    /** The five measured numbers in the record's order: {dLoss, gLoss, meanDReal, meanDFake, kl} (a new array). */
+    public double[] measures() {
+        return new double[] {dLoss, gLoss, meanDReal, meanDFake, kl};
+    }
+
     /**
      * This row in the format of the lecture's progress line: {@code 100) D-loss = 1.3864, G-loss = 0.6938, KL = 0.0123}.
      * The numbers are measured our way (whole data set, fresh fakes, our KL); {@link LectureProgress} measures them

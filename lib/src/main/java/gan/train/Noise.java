@@ -1,5 +1,6 @@
 package gan.train;
 
+import gan.Check;
 import gan.Rng;
 import java.util.Locale;
 
@@ -24,9 +25,6 @@ public enum Noise {
     }
 
     public static Noise parse(String name) {
-        for (Noise s : values()) {
-            if (s.cliName().equalsIgnoreCase(name.trim())) return s;
-        }
-        throw new IllegalArgumentException("noise must be uniform or gaussian; got '" + name + "'");
+        return Check.oneOf("noise", name, values(), Noise::cliName);
     }
 }

@@ -1,5 +1,6 @@
 package gan.train;
 
+import gan.Check;
 import java.util.Locale;
 
 /**
@@ -97,9 +98,6 @@ public enum Schedule {
     }
 
     public static Schedule parse(String name) {
-        for (Schedule s : values()) {
-            if (s.cliName().equalsIgnoreCase(name.trim())) return s;
-        }
-        throw new IllegalArgumentException("schedule must be lecture, paper or generator_heavy; got '" + name + "'");
+        return Check.oneOf("schedule", name, values(), Schedule::cliName);
     }
 }
