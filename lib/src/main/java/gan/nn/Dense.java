@@ -207,16 +207,6 @@ public final class Dense {
         }
     }
 
-    /** Z of the latest forward (out rows × B); for a sigmoid output layer these are the logits. Not a copy. */
-    public double[][] preActivation() {
-        return z;
-    }
-
-    /** B of the latest forward. */
-    public int batch() {
-        return batch;
-    }
-
     public int inputs() {
         return in;
     }

@@ -66,6 +66,11 @@ public record OptimizerSpec(OptimizerKind kind, double learningRate, double beta
         return new OptimizerSpec(k, learningRate, beta1, beta2, rho, momentum, epsilon);
     }
 
+    /** The six numbers in the record's order: {learningRate, beta1, beta2, rho, momentum, epsilon} (a new array). */
+    public double[] numbers() {
+        return new double[] {learningRate, beta1, beta2, rho, momentum, epsilon};
+    }
+
     /** A new optimizer of this spec over {@code params}. */
     public Optimizer create(List<Param> params) {
         return switch (kind) {

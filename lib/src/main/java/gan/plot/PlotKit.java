@@ -369,7 +369,7 @@ final class PlotKit {
         for (int i = 0; i < xy.length; i++) {
             Check.notNull(name + "[" + i + "]", xy[i]);
             if (xy[i].length != 2) {
-                throw new IllegalArgumentException(name + "[" + i + "] has " + xy[i].length + " values; each row needs 2, a point (x, y) of the plane");
+                throw new IllegalArgumentException(name + "[" + i + "] has " + xy[i].length + " columns; each row needs 2, a point (x, y) of the plane");
             }
             Check.finite(name + "[" + i + "][0]", xy[i][0]);
             Check.finite(name + "[" + i + "][1]", xy[i][1]);

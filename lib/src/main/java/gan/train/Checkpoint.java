@@ -229,12 +229,7 @@ final class Checkpoint {
 
     private static void writeOptimizerSpec(DataOutputStream out, OptimizerSpec s) throws IOException {
         out.writeUTF(s.kind().name());
-        out.writeDouble(s.learningRate());
-        out.writeDouble(s.beta1());
-        out.writeDouble(s.beta2());
-        out.writeDouble(s.rho());
-        out.writeDouble(s.momentum());
-        out.writeDouble(s.epsilon());
+        for (double v : s.numbers()) out.writeDouble(v);
     }
 
     /** Version 1 stored kind and learning rate only; its optimizers always had the default hyperparameters. */

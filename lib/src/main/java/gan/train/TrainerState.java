@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * Where a {@link Trainer} stands between two epochs, beyond its networks and optimizers: what
- * {@link Checkpoint} saves and hands back. A value: the trainer copies in and out, so nothing outside
- * the trainer writes its fields. The constructor checks that the numbers fit together.
+ * {@link Checkpoint} saves and hands back. A value: the constructor copies the arrays and the list; the
+ * accessors return them as they are, to be read only (its two users, {@link Trainer#restore} and
+ * {@link Checkpoint}, copy out or write out). {@link #check} tests that the numbers fit together.
  *
  * @param epoch   completed epochs, ≥ 0
  * @param counter the schedule's counter: D steps since the last G step ({@link Schedule}), 0 to k
@@ -21,16 +22,6 @@ record TrainerState(int epoch, int counter, long dSteps, long gSteps, int[] orde
         order = order.clone();
         streams = streams.clone();
         history = List.copyOf(history);
-    }
-
-    @Override
-    public int[] order() {
-        return order.clone();
-    }
-
-    @Override
-    public long[] streams() {
-        return streams.clone();
     }
 
     /**
