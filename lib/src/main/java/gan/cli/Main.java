@@ -5,6 +5,7 @@ import gan.Rng;
 import gan.data.Datasets;
 import gan.nn.Mlp;
 import gan.stats.ModeCoverage;
+import gan.stats.Samples;
 import gan.train.GanConfig;
 import gan.train.GeneratedSamples;
 import gan.train.HistoryRow;
@@ -107,10 +108,7 @@ public final class Main {
     public static double[][] realData(String example, long seed) {
         Rng dataRng = Rng.derive(seed, "data");
         if (!example.equals("normal")) return Datasets.fourGaussians(REAL_SAMPLES, dataRng);
-        double[] x = Datasets.standardNormal(REAL_SAMPLES, dataRng);
-        double[][] rows = new double[x.length][];
-        for (int i = 0; i < x.length; i++) rows[i] = new double[] {x[i]};
-        return rows;
+        return Samples.rows(Datasets.standardNormal(REAL_SAMPLES, dataRng));
     }
 
     private static int train(Options o, GanConfig config, Trainer trainer, PrintStream out, PrintStream err) throws IOException {

@@ -1,6 +1,7 @@
 package gan.plot;
 
 import gan.Check;
+import gan.stats.Grid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -151,8 +152,7 @@ public final class FinancePlots {
         }
         String[] curveColors = {"black", "#7f7f7f", "#bcbd22"};
         int c = 0;
-        double[] x = new double[ReturnPlots.CURVE_POINTS];
-        for (int i = 0; i < x.length; i++) x[i] = lo + (hi - lo) * i / (x.length - 1);
+        double[] x = Grid.linspace(lo, hi, ReturnPlots.CURVE_POINTS);
         for (Map.Entry<String, java.util.function.DoubleUnaryOperator> e : curves.entrySet()) {
             double[] y = new double[x.length];
             for (int i = 0; i < x.length; i++) {

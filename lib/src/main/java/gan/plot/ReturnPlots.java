@@ -22,6 +22,7 @@ import static gan.plot.PlotKit.round;
 
 import gan.Check;
 import gan.finance.Tails;
+import gan.stats.Grid;
 import gan.stats.Samples;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -116,10 +117,9 @@ public final class ReturnPlots {
             throw new IllegalArgumentException("real has zero spread, so no normal can be fitted to it");
         }
         double[] range = range(List.of(real, fake));
-        double[] x = new double[CURVE_POINTS];
+        double[] x = Grid.linspace(range[0], range[1], CURVE_POINTS);
         double[] p = new double[CURVE_POINTS];
         for (int i = 0; i < CURVE_POINTS; i++) {
-            x[i] = range[0] + (range[1] - range[0]) * i / (CURVE_POINTS - 1);
             double z = (x[i] - mean) / std;
             p[i] = Math.exp(-0.5 * z * z) / (std * Math.sqrt(2 * Math.PI));
         }

@@ -18,6 +18,7 @@ import static gan.stats.GanTheory.LOG2;
 import static gan.stats.GanTheory.LOG4;
 
 import gan.Check;
+import gan.stats.Grid;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,10 +131,9 @@ public final class SweepFigures {
         checkPoints("calledOut", calledOut);
         double jsdMax = 0;
         List<Trace> traces = new ArrayList<>();
-        double[] jsd = new double[CURVE_POINTS];
+        double[] jsd = Grid.linspace(0, LOG2, CURVE_POINTS);
         double[] curve = new double[CURVE_POINTS];
         for (int i = 0; i < CURVE_POINTS; i++) {
-            jsd[i] = LOG2 * i / (CURVE_POINTS - 1);
             curve[i] = LOG4 - 2 * jsd[i];
         }
         traces.add(line(jsd, curve, "log 4 − 2·JSD (최적 D* / optimal D)", REFERENCE_COLOR, Line.Dash.DASH, 1.5));

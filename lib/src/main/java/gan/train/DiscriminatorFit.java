@@ -85,7 +85,7 @@ public final class DiscriminatorFit {
 
     /** One update of a 1-D D on real and fake values. Neither array is modified. */
     public double step(double[] real, double[] fake) {
-        return step(rows(real, "real"), rows(fake, "fake"));
+        return step(Rows.column(real, "real"), Rows.column(fake, "fake"));
     }
 
     /** The D-loss −mean log D(real) − mean log(1 − D(fake)) without updating. Neither array is modified. */
@@ -95,7 +95,7 @@ public final class DiscriminatorFit {
 
     /** {@link #loss(double[][], double[][])} of 1-D values. */
     public double loss(double[] real, double[] fake) {
-        return loss(rows(real, "real"), rows(fake, "fake"));
+        return loss(Rows.column(real, "real"), Rows.column(fake, "fake"));
     }
 
     /** D(x) for each row of {@code points}. Not modified. */
@@ -107,7 +107,7 @@ public final class DiscriminatorFit {
 
     /** D(x) for each value of 1-D data. Not modified. */
     public double[] discriminate(double[] xs) {
-        return discriminate(rows(xs, "xs"));
+        return discriminate(Rows.column(xs, "xs"));
     }
 
     /** Updates taken so far. */
@@ -130,13 +130,6 @@ public final class DiscriminatorFit {
             System.arraycopy(f[j], 0, input[j], nr, nf);
         }
         return d.forwardLogits(input, nr + nf)[0];
-    }
-
-    private static double[][] rows(double[] values, String name) {
-        Check.notNull(name, values);
-        double[][] r = new double[values.length][];
-        for (int i = 0; i < values.length; i++) r[i] = new double[] {values[i]};
-        return r;
     }
 
     @Override

@@ -52,13 +52,13 @@ public final class FrozenGenerator {
         Check.notNull("rng", rng);
         double[][] z = new double[noiseDim()][n];
         for (double[] row : z) noise.fill(row, n, rng);
-        return rows(g.forward(z, n), n);
+        return Rows.sampleRows(g.forward(z, n), n);
     }
 
     /** {@code n} samples of a 1-D generator as a plain array. rng: modified (advanced). */
     public double[] sample1d(int n, Rng rng) {
         requireDataDim1("sample1d");
-        return column(sample(n, rng));
+        return Rows.columnOf(sample(n, rng), 0);
     }
 
     /**
@@ -80,20 +80,6 @@ public final class FrozenGenerator {
         if (dataDim() != 1) {
             throw new IllegalStateException(method + " needs 1-D data; this G (" + g.spec() + ") outputs " + dataDim() + " values per sample");
         }
-    }
-
-    static double[][] rows(double[][] features, int n) {
-        double[][] r = new double[n][features.length];
-        for (int j = 0; j < features.length; j++) {
-            for (int i = 0; i < n; i++) r[i][j] = features[j][i];
-        }
-        return r;
-    }
-
-    static double[] column(double[][] rows) {
-        double[] c = new double[rows.length];
-        for (int i = 0; i < rows.length; i++) c[i] = rows[i][0];
-        return c;
     }
 
     @Override

@@ -210,10 +210,7 @@ public final class Sweep {
 
     /** 1-D values as n × 1 rows, the form {@link #run(List, Function, int[], Function)}'s {@code dataOf} returns. Not modified. */
     public static double[][] rows(double[] values) {
-        Check.notNull("real", values);
-        double[][] r = new double[values.length][];
-        for (int i = 0; i < values.length; i++) r[i] = new double[] {values[i]};
-        return r;
+        return Rows.column(values, "values");
     }
 
     // ------------------------------------------------------------------ measures
@@ -244,9 +241,7 @@ public final class Sweep {
         double[] ref = reference.clone();
         return t -> {
             double[][] g = t.generate(fakes, Rng.derive(t.config().seed(), "sweep jsd@" + t.epoch()));
-            double[] q = new double[g.length];
-            for (int i = 0; i < g.length; i++) q[i] = g[i][0];
-            return Divergences.jsdHistogram(ref, q, bins).value();
+            return Divergences.jsdHistogram(ref, Rows.columnOf(g, 0), bins).value();
         };
     }
 
