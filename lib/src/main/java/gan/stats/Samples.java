@@ -71,10 +71,12 @@ public final class Samples {
 
     /** The n values as n × 1 rows, {{x_0}, {x_1}, …} (new arrays). x: finite, non-empty, not modified. */
     public static double[][] rows(double[] x) {
-        Check.finiteValues("x", x);
-        if (x.length == 0) {
-            throw new IllegalArgumentException("x must not be empty");
-        }
+        return rows("x", x);
+    }
+
+    /** {@link #rows(double[])}, with {@code name} in the message when {@code x} is null, empty or not finite. */
+    public static double[][] rows(String name, double[] x) {
+        Check.finiteValues(name, x);
         double[][] rows = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
             rows[i] = new double[] {x[i]};

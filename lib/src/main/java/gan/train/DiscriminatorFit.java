@@ -1,5 +1,6 @@
 package gan.train;
 
+import gan.stats.Samples;
 import gan.Check;
 import gan.Rng;
 import gan.nn.Activation;
@@ -85,7 +86,7 @@ public final class DiscriminatorFit {
 
     /** One update of a 1-D D on real and fake values. Neither array is modified. */
     public double step(double[] real, double[] fake) {
-        return step(Rows.column(real, "real"), Rows.column(fake, "fake"));
+        return step(Samples.rows("real", real), Samples.rows("fake", fake));
     }
 
     /** The D-loss −mean log D(real) − mean log(1 − D(fake)) without updating. Neither array is modified. */
@@ -95,7 +96,7 @@ public final class DiscriminatorFit {
 
     /** {@link #loss(double[][], double[][])} of 1-D values. */
     public double loss(double[] real, double[] fake) {
-        return loss(Rows.column(real, "real"), Rows.column(fake, "fake"));
+        return loss(Samples.rows("real", real), Samples.rows("fake", fake));
     }
 
     /** D(x) for each row of {@code points}. Not modified. */
@@ -107,7 +108,7 @@ public final class DiscriminatorFit {
 
     /** D(x) for each value of 1-D data. Not modified. */
     public double[] discriminate(double[] xs) {
-        return discriminate(Rows.column(xs, "xs"));
+        return discriminate(Samples.rows("xs", xs));
     }
 
     /** Updates taken so far. */

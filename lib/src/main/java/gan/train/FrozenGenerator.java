@@ -1,5 +1,6 @@
 package gan.train;
 
+import gan.stats.Samples;
 import gan.Check;
 import gan.Rng;
 import gan.nn.Initializer;
@@ -58,7 +59,7 @@ public final class FrozenGenerator {
     /** {@code n} samples of a 1-D generator as a plain array. rng: modified (advanced). */
     public double[] sample1d(int n, Rng rng) {
         requireDataDim1("sample1d");
-        return Rows.columnOf(sample(n, rng), 0);
+        return Samples.column(sample(n, rng), 0);
     }
 
     /**

@@ -1,5 +1,6 @@
 package gan.train;
 
+import gan.stats.Samples;
 import gan.Rng;
 import gan.nn.Activation;
 import gan.nn.Dense;
@@ -51,13 +52,13 @@ final class HistoryMeter {
     private double divergence(double[][] realRows, double[][] fakeRows) {
         int dim = real.length, bins = config.monitoring().klBins();
         if (dim == 1) {
-            return Divergences.klHistogram(Rows.columnOf(realRows, 0), Rows.columnOf(fakeRows, 0), bins).value();
+            return Divergences.klHistogram(Samples.column(realRows, 0), Samples.column(fakeRows, 0), bins).value();
         }
         if (dim == 2) {
             return Divergences.klHistogram(realRows, fakeRows, bins).value();
         }
         double sum = 0;
-        for (int j = 0; j < dim; j++) sum += Divergences.klHistogram(Rows.columnOf(realRows, j), Rows.columnOf(fakeRows, j), bins).value();
+        for (int j = 0; j < dim; j++) sum += Divergences.klHistogram(Samples.column(realRows, j), Samples.column(fakeRows, j), bins).value();
         return sum / dim;
     }
 }

@@ -10,14 +10,6 @@ final class Rows {
     private Rows() {
     }
 
-    /** 1-D values as sample rows (n × 1); the message names {@code name} if {@code values} is null. */
-    static double[][] column(double[] values, String name) {
-        Check.notNull(name, values);
-        double[][] rows = new double[values.length][];
-        for (int i = 0; i < values.length; i++) rows[i] = new double[] {values[i]};
-        return rows;
-    }
-
     /**
      * Sample rows (n × dim) to feature rows (dim × n), checking that there is at least one row, that each has
      * {@code dim} values and that all are finite; the message names {@code name}, the row and the column.
@@ -50,12 +42,5 @@ final class Rows {
             for (int i = 0; i < n; i++) r[i][j] = f[j][i];
         }
         return r;
-    }
-
-    /** Column {@code j} of sample rows. */
-    static double[] columnOf(double[][] rows, int j) {
-        double[] c = new double[rows.length];
-        for (int i = 0; i < rows.length; i++) c[i] = rows[i][j];
-        return c;
     }
 }

@@ -1,5 +1,6 @@
 package gan.train;
 
+import gan.stats.Samples;
 import gan.Check;
 import gan.Rng;
 import gan.stats.Divergences;
@@ -210,7 +211,7 @@ public final class Sweep {
 
     /** 1-D values as n × 1 rows, the form {@link #run(List, Function, int[], Function)}'s {@code dataOf} returns. Not modified. */
     public static double[][] rows(double[] values) {
-        return Rows.column(values, "values");
+        return Samples.rows("values", values);
     }
 
     // ------------------------------------------------------------------ measures
@@ -241,7 +242,7 @@ public final class Sweep {
         double[] ref = reference.clone();
         return t -> {
             double[][] g = t.generate(fakes, Rng.derive(t.config().seed(), "sweep jsd@" + t.epoch()));
-            return Divergences.jsdHistogram(ref, Rows.columnOf(g, 0), bins).value();
+            return Divergences.jsdHistogram(ref, Samples.column(g, 0), bins).value();
         };
     }
 

@@ -1,5 +1,6 @@
 package gan.train;
 
+import gan.stats.Samples;
 import gan.Check;
 import gan.Rng;
 import gan.nn.Dense;
@@ -76,7 +77,7 @@ public final class Trainer {
 
     /** A trainer for 1-D real data (one value per sample). {@code realData} is copied. */
     public Trainer(GanConfig config, double[] realData) {
-        this(config, Rows.column(realData, "realData"));
+        this(config, Samples.rows("realData", realData));
     }
 
     /** A trainer for d-dimensional real data, one row per sample. {@code realData} is copied. */
@@ -226,7 +227,7 @@ public final class Trainer {
         if (config.dataDim() != 1) {
             throw new IllegalStateException("generate1d needs 1-D data; this GAN's data has " + config.dataDim() + " dimensions (use generate)");
         }
-        return Rows.columnOf(generate(n), 0);
+        return Samples.column(generate(n), 0);
     }
 
     /**
@@ -253,7 +254,7 @@ public final class Trainer {
 
     /** D(x) for each value of a 1-D data set. */
     public double[] discriminate(double[] xs) {
-        return discriminate(Rows.column(xs, "realData"));
+        return discriminate(Samples.rows("realData", xs));
     }
     /** The history so far, oldest first (unmodifiable view). */
     public List<HistoryRow> history() { return Collections.unmodifiableList(history); }
@@ -275,7 +276,7 @@ public final class Trainer {
     /** A copy of the real data, one row per sample. */
     public double[][] realData() { return Rows.sampleRows(real, n); }
     /** A copy of 1-D real data as a plain array. */
-    public double[] realData1d() { return Rows.columnOf(realData(), 0); }
+    public double[] realData1d() { return Samples.column(realData(), 0); }
 
     // ------------------------------------------------------------------ checkpoints
 

@@ -1,5 +1,6 @@
 package gan.train;
 
+import gan.stats.Samples;
 import static org.junit.jupiter.api.Assertions.*;
 
 import gan.Rng;
@@ -69,7 +70,7 @@ class DiscriminatorFitTest {
         t.train();
         FrozenGenerator frozen = FrozenGenerator.of(t);
         double[] before = frozen.sample1d(100, new Rng(9));
-        assertArrayEquals(Rows.columnOf(t.generate(100, new Rng(9)), 0), before, 0.0, "the copy equals G at the moment of the copy");
+        assertArrayEquals(Samples.column(t.generate(100, new Rng(9)), 0), before, 0.0, "the copy equals G at the moment of the copy");
 
         double[] gBefore = t.generator().parameterVector(), dBefore = t.discriminator().parameterVector();
         long gSteps = t.generatorSteps();

@@ -156,8 +156,8 @@ class TrainerTest {
         assertMessage(() -> GanConfig.normal().toBuilder().epochs(0).build(), "epochs", "got 0");
         assertMessage(() -> GanConfig.normal().toBuilder().batches(0).build(), "batches", "got 0");
         assertMessage(() -> new Trainer(GanConfig.normal().toBuilder().batches(11).build(), data), "batches", "(10)", "got 11");
-        assertMessage(() -> new Trainer(GanConfig.normal(), new double[] {0.1, Double.NaN, 0.3, 1, 2}), "row 1", "NaN");
-        assertMessage(() -> new Trainer(GanConfig.normal(), new double[] {0.1, 0.2, Double.NEGATIVE_INFINITY, 1, 2}), "row 2", "-Infinity");
+        assertMessage(() -> new Trainer(GanConfig.normal(), new double[] {0.1, Double.NaN, 0.3, 1, 2}), "realData[1]", "NaN");
+        assertMessage(() -> new Trainer(GanConfig.normal(), new double[] {0.1, 0.2, Double.NEGATIVE_INFINITY, 1, 2}), "realData[2]", "-Infinity");
         assertMessage(() -> new Trainer(GanConfig.normal(), new double[0]), "realData", "empty");
         assertMessage(() -> new Trainer(GanConfig.normal(), new double[][] {{1, 2}}), "row 0", "1 values", "got 2");
         assertMessage(() -> GanConfig.normal().toBuilder().generator(Mlp.Spec.of(Activation.RELU, Activation.LINEAR, 8, 4, 2)).build(),
