@@ -77,13 +77,16 @@ public enum Activation {
         }
     }
 
-    /** σ(z) = 1 / (1 + e^−z), written so that neither branch overflows. */
+    /**
+     * σ(z) = 1 / (1 + e^−z), written so that it never overflows: with e = e^−|z| ≤ 1,
+     * <pre>  σ(z) = 1 / (1 + e)   for z ≥ 0        σ(z) = e / (1 + e)   for z &lt; 0</pre>
+     * The numerator, 1 or e, is chosen without a branch as max(e, ±1) with the sign of z (e ≤ 1, and
+     * e = 1 at z = ±0): the sign of a logit is a coin toss, and a mispredicted branch per logit cost
+     * more than the exp. The same operations on the same numbers as the two-branch form, so the same bits.
+     */
     public static double sigmoid(double z) {
-        if (z >= 0) {
-            return 1 / (1 + Math.exp(-z));
-        }
-        double e = Math.exp(z);
-        return e / (1 + e);
+        double e = Math.exp(-Math.abs(z));                          // e^−z for z ≥ 0, e^z for z < 0
+        return Math.max(e, Math.copySign(1.0, z)) / (1 + e);        // (1 or e) / (1 + e)
     }
 
     /** Parses "relu", "leaky-relu", "leaky_relu", "sigmoid", … (case-insensitive). */
