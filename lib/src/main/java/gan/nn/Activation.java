@@ -89,6 +89,17 @@ public enum Activation {
         return Math.max(e, Math.copySign(1.0, z)) / (1 + e);        // (1 or e) / (1 + e)
     }
 
+    /**
+     * s[i] = σ(z[i]) for i &lt; n, the same bits as {@link #sigmoid(double)}, for a batch of logits: first
+     * only the exps e = e^−|z| (a call each, in a tight loop), then (1 or e) / (1 + e) in a loop the JIT
+     * vectorises, with the numerator max(e, ⌈min(z, 1)⌉) (1 for z &gt; 0; e for z ≤ 0, where e = 1 at
+     * z = ±0 and the ceiling is ≤ 0). {@code s} modified; it must not be {@code z}, which is not modified.
+     */
+    public static void sigmoid(double[] z, double[] s, int n) {
+        for (int i = 0; i < n; i++) s[i] = Math.exp(-Math.abs(z[i]));                               // e
+        for (int i = 0; i < n; i++) s[i] = Math.max(s[i], Math.ceil(Math.min(z[i], 1.0))) / (1 + s[i]);   // (1 or e) / (1 + e)
+    }
+
     /** Parses "relu", "leaky-relu", "leaky_relu", "sigmoid", … (case-insensitive). */
     public static Activation parse(String name) {
         String key = name.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');

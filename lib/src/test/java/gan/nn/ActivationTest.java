@@ -53,6 +53,12 @@ class ActivationTest {
             assertEquals(Double.doubleToRawLongBits(twoBranch), Double.doubleToRawLongBits(Activation.sigmoid(z)), "sigmoid(" + z + ")");
         }
         assertTrue(Double.isNaN(Activation.sigmoid(Double.NaN)));
+        double[] z = new double[special.length + 50_000], s = new double[z.length];
+        for (int i = 0; i < z.length; i++) z[i] = i < special.length ? special[i] : (r.nextDouble() - 0.5) * Math.scalb(1.0, r.nextInt(-40, 12));
+        Activation.sigmoid(z, s, z.length);
+        for (int i = 0; i < z.length; i++) {
+            assertEquals(Double.doubleToRawLongBits(Activation.sigmoid(z[i])), Double.doubleToRawLongBits(s[i]), "batch sigmoid(" + z[i] + ")");
+        }
     }
 
     @Test
