@@ -52,7 +52,11 @@ public final class Rng implements RandomGenerator {
 
     @Override
     public long nextLong() {
-        long z = (state += GOLDEN_GAMMA);
+        return mix(state += GOLDEN_GAMMA);
+    }
+
+    /** SplitMix64's output function of a state. */
+    private static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
@@ -62,6 +66,17 @@ public final class Rng implements RandomGenerator {
     @Override
     public double nextDouble() {
         return (nextLong() >>> 11) * 0x1.0p-53;
+    }
+
+    /**
+     * a[i] = {@link #nextDouble()} for i &lt; n, in order: the same numbers and the same state afterwards as
+     * n calls. Faster for a batch of noise: the state stays in a register, where a loop of calls stores
+     * and reloads the field on every draw, and the next draw waits for that store. {@code a} modified.
+     */
+    public void nextDoubles(double[] a, int n) {
+        long s = state;
+        for (int i = 0; i < n; i++) a[i] = (mix(s += GOLDEN_GAMMA) >>> 11) * 0x1.0p-53;
+        state = s;
     }
 
     /** Uniform on [lo, hi). */

@@ -7,6 +7,17 @@ import org.junit.jupiter.api.Test;
 class RngTest {
 
     @Test
+    void nextDoublesAreTheDrawsOfNextDouble() {
+        Rng bulk = new Rng(18), one = new Rng(18);
+        double[] a = new double[257];
+        for (int n : new int[] {0, 1, 7, 200, 257}) {
+            bulk.nextDoubles(a, n);
+            for (int i = 0; i < n; i++) assertEquals(Double.doubleToRawLongBits(one.nextDouble()), Double.doubleToRawLongBits(a[i]), "n " + n + ", i " + i);
+            assertEquals(one.state(), bulk.state());
+        }
+    }
+
+    @Test
     void sameSeedSameSequenceAndStateResumes() {
         Rng a = new Rng(42), b = new Rng(42);
         for (int i = 0; i < 100; i++) assertEquals(a.nextLong(), b.nextLong());

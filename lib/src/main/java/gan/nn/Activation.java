@@ -79,13 +79,27 @@ public enum Activation {
         }
     }
 
-    /** σ(z) = 1 / (1 + e^−z), written so that neither branch overflows. */
+    /**
+     * σ(z) = 1 / (1 + e^−z), written so that it never overflows: with e = e^−|z| ≤ 1,
+     * <pre>  σ(z) = 1 / (1 + e)   for z ≥ 0        σ(z) = e / (1 + e)   for z &lt; 0</pre>
+     * The numerator, 1 or e, is chosen without a branch as max(e, ⌈min(z, 1)⌉): 1 for z &gt; 0, e for
+     * z ≤ 0 (the ceiling is then ≤ 0, and e = 1 at z = ±0). The sign of a logit is a coin toss, and a
+     * mispredicted branch per logit cost more than the exp. The same operations on the same numbers as
+     * the two-branch form, so the same bits.
+     */
     public static double sigmoid(double z) {
-        if (z >= 0) {
-            return 1 / (1 + Math.exp(-z));
-        }
-        double e = Math.exp(z);
-        return e / (1 + e);
+        double e = Math.exp(-Math.abs(z));                                   // e^−z for z ≥ 0, e^z for z < 0
+        return Math.max(e, Math.ceil(Math.min(z, 1.0))) / (1 + e);           // (1 or e) / (1 + e)
+    }
+
+    /**
+     * s[i] = {@link #sigmoid(double) σ(z[i])} for i &lt; n, the same bits, for a batch of logits: first
+     * only the exps (a call each, in a tight loop), then (1 or e) / (1 + e) in a loop the JIT vectorises.
+     * {@code s} modified; it must not be {@code z}, which is not modified.
+     */
+    public static void sigmoid(double[] z, double[] s, int n) {
+        for (int i = 0; i < n; i++) s[i] = Math.exp(-Math.abs(z[i]));                               // e
+        for (int i = 0; i < n; i++) s[i] = Math.max(s[i], Math.ceil(Math.min(z[i], 1.0))) / (1 + s[i]);   // (1 or e) / (1 + e)
     }
 
     /** Parses "relu", "leaky-relu", "leaky_relu", "sigmoid", … (case-insensitive). */

@@ -47,10 +47,11 @@ public final class Losses {
         return real / nReal + fake / nFake;
     }
 
-    /** ∂(D-loss)/∂l for the same layout: (σ(l) − 1)/nReal on real rows, σ(l)/nFake on fake rows. {@code grad} modified. */
+    /** ∂(D-loss)/∂l for the same layout: (σ(l) − 1)/nReal on real rows, σ(l)/nFake on fake rows. {@code grad} modified (not {@code logits}). */
     public static void discriminatorGradient(double[] logits, int nReal, int nFake, double[] grad) {
-        for (int i = 0; i < nReal; i++) grad[i] = (Activation.sigmoid(logits[i]) - 1) / nReal;
-        for (int i = nReal; i < nReal + nFake; i++) grad[i] = Activation.sigmoid(logits[i]) / nFake;
+        Activation.sigmoid(logits, grad, nReal + nFake);                           // σ(l), all at once
+        for (int i = 0; i < nReal; i++) grad[i] = (grad[i] - 1) / nReal;
+        for (int i = nReal; i < nReal + nFake; i++) grad[i] = grad[i] / nFake;
     }
 
     /** The generator's loss of {@code n} fake logits (see {@link GeneratorLoss}). {@code logits} not modified. */
@@ -66,10 +67,11 @@ public final class Losses {
 
     /** ∂(G-loss)/∂l: −σ(l)/n (saturating) or (σ(l) − 1)/n (non-saturating). {@code grad} modified. */
     public static void generatorGradient(GeneratorLoss kind, double[] logits, int n, double[] grad) {
+        Activation.sigmoid(logits, grad, n);                                      // σ(l), all at once
         if (kind == GeneratorLoss.SATURATING) {
-            for (int i = 0; i < n; i++) grad[i] = -Activation.sigmoid(logits[i]) / n;
+            for (int i = 0; i < n; i++) grad[i] = -grad[i] / n;
         } else {
-            for (int i = 0; i < n; i++) grad[i] = (Activation.sigmoid(logits[i]) - 1) / n;
+            for (int i = 0; i < n; i++) grad[i] = (grad[i] - 1) / n;
         }
     }
 }

@@ -14,7 +14,8 @@ public enum Noise {
     /** Fills a[0..n) with independent draws. {@code a} modified. */
     public void fill(double[] a, int n, Rng rng) {
         if (this == UNIFORM) {
-            for (int i = 0; i < n; i++) a[i] = 2 * rng.nextDouble() - 1;
+            rng.nextDoubles(a, n);                                    // u ~ U(0, 1), n draws at once
+            for (int i = 0; i < n; i++) a[i] = 2 * a[i] - 1;          // 2u − 1 ~ U(−1, 1)
         } else {
             for (int i = 0; i < n; i++) a[i] = rng.nextGaussian();
         }

@@ -42,6 +42,26 @@ class ActivationTest {
     }
 
     @Test
+    void sigmoidGivesTheBitsOfTheTwoBranchForm() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(18);
+        double[] special = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, 1e-300, -1e-300, 36.7, -36.7, 709.8, -745.2, -746,
+            1000, -1000, Double.MAX_VALUE, -Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (int i = 0; i < 200_000 + special.length; i++) {
+            double z = i < special.length ? special[i] : (r.nextDouble() - 0.5) * Math.scalb(1.0, r.nextInt(-40, 12));
+            double e = z >= 0 ? Math.exp(-z) : Math.exp(z);
+            double twoBranch = z >= 0 ? 1 / (1 + e) : e / (1 + e);    // the form before issue 18's second round
+            assertEquals(Double.doubleToRawLongBits(twoBranch), Double.doubleToRawLongBits(Activation.sigmoid(z)), "sigmoid(" + z + ")");
+        }
+        assertTrue(Double.isNaN(Activation.sigmoid(Double.NaN)));
+        double[] z = new double[special.length + 50_000], s = new double[z.length];
+        for (int i = 0; i < z.length; i++) z[i] = i < special.length ? special[i] : (r.nextDouble() - 0.5) * Math.scalb(1.0, r.nextInt(-40, 12));
+        Activation.sigmoid(z, s, z.length);
+        for (int i = 0; i < z.length; i++) {
+            assertEquals(Double.doubleToRawLongBits(Activation.sigmoid(z[i])), Double.doubleToRawLongBits(s[i]), "batch sigmoid(" + z[i] + ")");
+        }
+    }
+
+    @Test
     void reluIsExactAtTheKinkAndPropagatesNaN() {
         double[] z = {-0.0, 0.0, 1e-300, Double.NaN}, y = new double[4], dz = new double[4];
         Activation.RELU.forward(z, y, 4);
