@@ -3,12 +3,13 @@
     scripts/jupyter-python scripts/book.py run      execute what changed (NB="6-5 6-7": only those), export, index
     scripts/jupyter-python scripts/book.py strip    remove outputs and execution counts from notebooks/
 
-Each notebook runs on a fresh kernel in notebooks/, NB_JOBS (default 2) at a time, in a child process logging to
+Each notebook runs on a fresh kernel in notebooks/, NB_JOBS (default 2) at a time, the kernel logging to
 build/logs/<name>.log; again only when it, the library or data/ changed or it failed. scripts/test.py reuses this.
 """
 import concurrent.futures
 import functools
 import hashlib
+import itertools
 import html
 import json
 import os
@@ -112,20 +113,20 @@ def error_line(output):
     return f"{ename}: {first}" if first else ename
 
 
-def execute_child(src, out, result_path):
-    """Executes one notebook on a fresh kernel into out and writes {ok, seconds, error} to result_path. A kernel
-    that has not answered within STARTUP_TIMEOUT seconds is an error (its log is printed), never retried."""
+def execute(src, out, log):
+    """Executes one notebook on a fresh kernel (its output to the file log) into out; None, or what failed. A kernel
+    that has not answered within STARTUP_TIMEOUT seconds is an error, never retried."""
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-    start, nb, at = time.monotonic(), nbformat.read(src, as_version=4), [None]
+    nb, at = nbformat.read(src, as_version=4), [None]
     client = NotebookClient(nb, kernel_name=KERNEL_NAME, timeout=CELL_TIMEOUT, startup_timeout=STARTUP_TIMEOUT,
                             resources={"metadata": {"path": str(NOTEBOOKS)}})
     client.on_cell_execute = lambda cell, cell_index: at.__setitem__(0, cell_index)
     error = None
     try:
-        client.execute()
+        client.execute(stdout=log, stderr=subprocess.STDOUT)
     except Exception as e:
         text, message = (str(e).strip().splitlines() or [""])[0], None
         if isinstance(e, (CellTimeoutError, TimeoutError)):
@@ -143,9 +144,7 @@ def execute_child(src, out, result_path):
             error = {"kind": "cell", "cell": at[0] + 1, "execution_count": cell.get("execution_count"),
                      "message": message or (error_line(errors[0]) if errors else "the cell raised an error")}
     atomic_write(out, nbformat.writes(nb))
-    atomic_write(result_path, json.dumps({"ok": error is None, "seconds": round(time.monotonic() - start, 2),
-                                          "error": error}, ensure_ascii=False, indent=1))
-    return 0 if error is None else 1
+    return error
 
 
 def describe_failure(where, error):
@@ -169,19 +168,15 @@ class Job:
         return f"ok   {self.label}" if self.ok else f"FAIL {describe_failure(self.label, self.error)}"
 
     def run(self):
-        """Executes the notebook in a child process (thread-safe: one child each)."""
+        """Executes the notebook (thread-safe: a kernel each) and writes {ok, seconds, error, key} beside it."""
         self.log.parent.mkdir(parents=True, exist_ok=True)
         self.result_path.unlink(missing_ok=True)
         start = time.monotonic()
         with open(self.log, "wb") as log:
-            code = subprocess.run([sys.executable, __file__, "exec", self.source, self.out, self.result_path], cwd=ROOT,
-                                  stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                                  env=dict(os.environ, PYTHONUNBUFFERED="1")).returncode
-        result = read_result(self.result_path) or {"error": {"kind": "startup", "message":
-                                                             f"the notebook runner exited with {code} before writing a result"}}
-        self.ok, self.error, self.seconds = bool(result.get("ok")), result.get("error"), time.monotonic() - start
-        atomic_write(self.result_path, json.dumps(dict(result, seconds=round(self.seconds, 2), key=self.key),
-                                                  ensure_ascii=False, indent=1))
+            self.error = execute(self.source, self.out, log)
+        self.ok, self.seconds = self.error is None, time.monotonic() - start
+        atomic_write(self.result_path, json.dumps({"ok": self.ok, "seconds": round(self.seconds, 2), "error": self.error,
+                                                   "key": self.key}, ensure_ascii=False, indent=1))
         return self
 
 
@@ -347,70 +342,31 @@ def page_key(page):
     return m.group(1) if m else None
 
 
-def glossary_html():
-    """The glossary table of README.md (the markdown table after its `<!-- glossary` comment) as HTML, its $…$ left
-    for MathJax; "" when README.md has none."""
-    readme = ROOT / "README.md"
-    text = readme.read_text(encoding="utf-8") if readme.is_file() else ""
-    if (start := text.find("<!-- glossary")) < 0:
-        return ""
-    rows = []
-    for line in text[start:].splitlines()[1:]:
-        if not line.startswith("|"):
-            break
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if not all(set(c) <= set("-: ") for c in cells):
-            tag = "th" if not rows else "td"
-            rows.append("<tr>" + "".join(f"<{tag}>{html.escape(c).replace('`', '')}</{tag}>" for c in cells) + "</tr>")
-    return ('<h2 id="glossary">용어 / Glossary</h2>\n<table class="glossary">\n<thead>' + rows[0] + "</thead>\n<tbody>\n"
-            + "\n".join(rows[1:]) + "\n</tbody>\n</table>\n") if rows else ""
-
-
-INDEX_STYLE = """
-body { font: 16px/1.5 system-ui, sans-serif; max-width: 980px; margin: 2em auto; padding: 0 1em; color: #222; }
-table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid #ddd; vertical-align: top; }
-.ok { color: #1a7f37; } .failed { color: #c62828; } .small { color: #666; font-size: 90%; }
-"""
+def glossary():
+    """The glossary of README.md: the markdown table after its `<!-- glossary` comment ("" when it has none)."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8") if (ROOT / "README.md").is_file() else ""
+    lines = text[text.find("<!-- glossary"):].splitlines()[1:] if "<!-- glossary" in text else []
+    table = "\n".join(itertools.takewhile(lambda line: line.startswith("|"), lines))
+    return re.sub(r"\$[^$\n]*\$", lambda m: m.group(0).replace("|", r"\vert "), table)  # no cell ends inside $|r|$
 
 
 def write_index(book_dir, jobs, titles, executed_rel):
+    """index.html: a markdown notebook (the notebooks' table, the glossary) exported as the pages are."""
+    import nbformat
     rows = []
     for j in jobs:
-        stem, title, written = j.source.stem, html.escape(titles[j.name]), (book_dir / f"{j.source.stem}.html").is_file()
-        status = ('<span class="ok">ok</span>' if j.ok else '<span class="failed">failed</span><br><span class="small">'
-                  f'{html.escape(describe_failure(j.label, j.error))}</span>')
-        title = f'<a href="{html.escape(stem)}.html">{title}</a>' if written else title
-        ipynb = f'<a href="{html.escape(executed_rel)}/{html.escape(j.name)}">.ipynb</a>' if written else ""
-        rows.append(f'<tr><td>{title}</td><td>{status}</td><td class="small">{j.seconds:.1f} s</td>'
-                    f'<td class="small">{ipynb}</td></tr>')
-    page = f"""<!DOCTYPE html>
-<html lang="ko">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>GAN in Java: notebooks</title>
-<style>{INDEX_STYLE}</style>
-<script type="text/x-mathjax-config">MathJax.Hub.Config({{tex2jax: {{inlineMath: [["$", "$"]]}}}});</script>
-<script src="assets/mathjax/MathJax.js?config={MATHJAX_CONFIG}"></script>
-</head>
-<body>
-<h1>Generative Adversarial Nets in Java</h1>
-<p>강의 순서대로 (6-1 ~ 6-7, 그다음 강의 밖의 노트북) 실행된 노트북입니다. 모든 페이지는 네트워크 없이 디스크에서 바로 열립니다.</p>
-<p>The notebooks of the tutorial set, executed, in lecture order (6-1 to 6-7, then further notebooks).
-Each page works offline: open it from disk.</p>
-<table>
-<thead><tr><th>Notebook</th><th>Status</th><th>Time</th><th>Executed</th></tr></thead>
-<tbody>
-{chr(10).join(rows)}
-</tbody>
-</table>
-{glossary_html()}
-<p class="small">Built {time.strftime("%Y-%m-%d %H:%M")} from notebooks/ by <code>make run</code>.</p>
-</body>
-</html>
-"""
-    index = book_dir / "index.html"
+        stem, title, written = j.source.stem, titles[j.name].replace("|", "\\|"), (book_dir / f"{j.source.stem}.html").is_file()
+        status = "ok" if j.ok else "**failed**: " + html.escape(describe_failure(j.label, j.error)).replace("|", "&#124;")
+        rows.append(f"| {f'[{title}]({stem}.html)' if written else title} | {status} | {j.seconds:.1f} s | "
+                    + (f"[.ipynb]({executed_rel}/{j.name})" if written else "") + " |")
+    nb = nbformat.v4.new_notebook(metadata={"title": "GAN in Java: notebooks"}, cells=[nbformat.v4.new_markdown_cell(
+        "# Generative Adversarial Nets in Java\n\n강의 순서대로 (6-1 ~ 6-7, 그다음 강의 밖의 노트북) 실행된 노트북입니다. "
+        "모든 페이지는 네트워크 없이 디스크에서 바로 열립니다.\n\nThe notebooks of the tutorial set, executed, in lecture "
+        "order (6-1 to 6-7, then further notebooks). Each page works offline: open it from disk.\n\n"
+        "| Notebook | Status | Time | Executed |\n|---|---|---|---|\n" + "\n".join(rows) + "\n\n"
+        + (f"## 용어 / Glossary\n\n{glossary()}\n\n" if glossary() else "")
+        + f"Built {time.strftime('%Y-%m-%d %H:%M')} from notebooks/ by `make run`.")])
+    page, index = exporter().from_notebook_node(nb, resources={"metadata": {"name": nb.metadata.title}})[0], book_dir / "index.html"
     if not index.is_file() or index.read_text(encoding="utf-8") != page:
         atomic_write(index, page)
     return index
@@ -485,8 +441,6 @@ def strip_outputs(nb):
 
 def main(argv):
     import nbformat
-    if argv[:1] == ["exec"] and len(argv) == 4:
-        return execute_child(*argv[1:])
     if argv == ["run"]:
         start = time.monotonic()
         jobs, pages, index = build_book(BUILD, reuse=True)

@@ -35,6 +35,6 @@ if __name__ == "__main__":
     if len(sys.argv) != 2:
         sys.exit(__doc__.split("\n\n")[-1])
     src, out_dir = Path(sys.argv[1]).resolve(), book.BUILD / "second"
-    book.atomic_write(staged := out_dir / ("source-" + src.name), nbformat.writes(inject(nbformat.read(src, as_version=4))))
-    code = book.execute_child(staged, out_dir / src.name, result := out_dir / (src.stem + ".result.json"))
-    sys.exit(print(result.read_text()) or code)
+    book.atomic_write(staged := out_dir / "src" / src.name, nbformat.writes(inject(nbformat.read(src, as_version=4))))
+    job = book.Job(staged, out_dir, out_dir, "second-run", f"second run of {book.rel(src)}").run()
+    sys.exit(print(f"{job.seconds:.1f} s  {job.line()} (kernel log: {book.rel(job.log)})") or not job.ok)
