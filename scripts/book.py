@@ -294,18 +294,15 @@ def with_figure_json(nb):
     return nb
 
 
-NAV_STYLE = ("font: 14px/1.6 system-ui, sans-serif; padding: 8px 16px; display: flex; gap: 24px; "
-             "border-bottom: 1px solid #ddd; background: #fafafa")
 NOTEBOOK_LINK = re.compile(r"""href=(["'])(?:\./)?([A-Za-z0-9][\w.-]*)\.ipynb(#[^"']*)?\1""")
 
 
 def nav_bar(prev, nxt, executed_href):
-    """Contents / previous / next links; prev and nxt are (href, title) or None."""
-    links = ['<a href="index.html">Contents</a>']
-    links += [f'<a href="{html.escape(prev[0])}">&larr; {html.escape(prev[1])}</a>'] if prev else []
-    links += [f'<a href="{html.escape(nxt[0])}">{html.escape(nxt[1])} &rarr;</a>'] if nxt else []
-    links.append(f'<a href="{html.escape(executed_href)}">executed notebook (.ipynb)</a>')
-    return f'<nav class="gan-book-nav" style="{NAV_STYLE}">{"".join(links)}</nav>\n'
+    """Markdown: Contents / previous / next / the executed notebook; prev and nxt are (href, title) or None."""
+    esc = lambda text: re.sub(r"([\\`*_\[\]<>|])", r"\\\1", text)
+    links = ["[Contents](index.html)"] + ([f"[← {esc(prev[1])}]({prev[0]})"] if prev else [])
+    links += ([f"[{esc(nxt[1])} →]({nxt[0]})"] if nxt else []) + [f"[executed notebook (.ipynb)]({executed_href})"]
+    return " &nbsp;·&nbsp; ".join(links)
 
 
 def link_pages(body):
@@ -323,16 +320,14 @@ def exporter():
 
 
 def export_page(executed, page, title, nav, key):
-    """Writes the HTML page of an executed notebook, the nav bar at its top and bottom."""
+    """Writes the HTML page of an executed notebook, the nav bar (markdown) at its top and bottom."""
     import nbformat
     nb = nbformat.read(executed, as_version=4)
     nb.metadata.pop("widgets", None)  # widget state would load the widget manager from a CDN
     nb.metadata["title"] = title
-    body, _ = exporter().from_notebook_node(with_figure_json(nb), resources={"metadata": {"name": title}})
-    body = link_pages(body)
-    if not (m := re.search(r"<body[^>]*>", body)) or (tail := body.rfind("</body>")) < m.end():
-        raise ValueError(f"nbconvert wrote no <body> for {executed}")
-    body = body[:m.end()] + "\n" + nav + body[m.end():tail] + nav + body[tail:]
+    nb.cells = [nbformat.v4.new_markdown_cell(nav, id="gan-nav-top"), *nb.cells,
+                nbformat.v4.new_markdown_cell(nav, id="gan-nav-end")]
+    body = link_pages(exporter().from_notebook_node(with_figure_json(nb), resources={"metadata": {"name": title}})[0])
     atomic_write(page, body.rstrip() + f"\n<!-- gan-book export-key {key} -->\n")
 
 

@@ -5,6 +5,7 @@ clean, README.md and .ci/run); notebooks and second runs (scripts/second_run.py)
 beside frontends (scripts/lab_check.mjs); pages offline; browser (scripts/browser_check.py). Every item prints a line;
 failures are repeated at the end, then wall and CPU seconds per group, `make test took N s`, `N passed, N failed`.
 """
+import concurrent.futures
 import contextlib
 import html.parser
 import os
@@ -64,27 +65,20 @@ def first_line(text):
     return next((line.strip() for line in (text or "").splitlines() if line.strip()), "")
 
 
-def side_by_side(*tasks):
+def side_by_side(first, *others):
     """Runs the tasks (functions of `say`) at once; the first prints as it goes, each other one's lines are printed
     together when it ends. An exception in any of them is raised again once all ended."""
-    lines, errors = [[] for _ in tasks], []
-
-    def buffered(i):
+    def buffered(task):
+        lines = []
         try:
-            tasks[i](lines[i].append)
-        except BaseException as e:
-            errors.append(e)
-        print("\n".join(lines[i]), flush=True)
-    threads = [threading.Thread(target=buffered, args=(i,)) for i in range(1, len(tasks))]
-    for t in threads:
-        t.start()
-    try:
-        tasks[0](lambda line: print(line, flush=True))
-    finally:
-        for t in threads:
-            t.join()
-    if errors:
-        raise errors[0]
+            task(lines.append)
+        finally:
+            print("\n".join(lines), flush=True)
+    with concurrent.futures.ThreadPoolExecutor() as pool:
+        futures = [pool.submit(buffered, task) for task in others]
+        first(lambda line: print(line, flush=True))
+        for future in futures:
+            future.result()
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -100,7 +94,7 @@ def unit_tests(tally, say):
     cases = [case for report in sorted(surefire.glob("TEST-*.xml")) for case in ET.parse(report).getroot().iter("testcase")
              if case.find("skipped") is None]
     for case in cases:
-        problem = case.find("failure") if case.find("failure") is not None else case.find("error")
+        problem = next((p for p in (case.find("failure"), case.find("error")) if p is not None), None)
         line = None if problem is None else (f"FAIL unit test {case.get('classname')}.{case.get('name')}: " + (
             first_line(problem.get("message")) or first_line(problem.text) or problem.get("type", "")))
         if line:
