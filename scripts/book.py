@@ -6,6 +6,7 @@
 Each notebook runs on a fresh kernel in notebooks/, NB_JOBS (default 2) at a time, the kernel logging to
 build/logs/<name>.log; again only when it, the library or data/ changed or it failed. scripts/test.py reuses this.
 """
+import atexit
 import concurrent.futures
 import functools
 import hashlib
@@ -143,6 +144,8 @@ def execute(src, out, log):
             errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
             error = {"kind": "cell", "cell": at[0] + 1, "execution_count": cell.get("execution_count"),
                      "message": message or (error_line(errors[0]) if errors else "the cell raised an error")}
+    finally:
+        atexit.unregister(client._cleanup_kernel)  # nbclient leaves it registered when the kernel did not start
     atomic_write(out, nbformat.writes(nb))
     return error
 
@@ -287,7 +290,7 @@ def with_figure_json(nb):
         data = out.get("data", {})
         fallback = data.get("text/html")
         fallback = "".join(fallback) if isinstance(fallback, list) else fallback
-        if PLOTLY_MIME in data and fallback and 'class="gan-figure"' in fallback and f'class="{FIGURE_SPEC_CLASS}"' not in fallback:
+        if PLOTLY_MIME in data and 'class="gan-figure"' in (fallback or "") and f'class="{FIGURE_SPEC_CLASS}"' not in fallback:
             spec = json.dumps(data[PLOTLY_MIME], separators=(",", ":"), ensure_ascii=False)
             spec = spec.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")  # cannot end the script
             data["text/html"] = f'<script type="application/json" class="{FIGURE_SPEC_CLASS}">{spec}</script>\n{fallback}'
@@ -345,23 +348,31 @@ def glossary():
     return re.sub(r"\$[^$\n]*\$", lambda m: m.group(0).replace("|", r"\vert "), table)  # no cell ends inside $|r|$
 
 
+INDEX = """# Generative Adversarial Nets in Java
+
+강의 순서대로 (6-1 ~ 6-7, 그다음 강의 밖의 노트북) 실행된 노트북입니다. 모든 페이지는 네트워크 없이 디스크에서 바로 열립니다.
+
+The notebooks of the tutorial set, executed, in lecture order (6-1 to 6-7, then further notebooks).
+Each page works offline: open it from disk.
+
+| Notebook | Status | Time | Executed |
+|---|---|---|---|
+"""
+
+
 def write_index(book_dir, jobs, titles, executed_rel):
     """index.html: a markdown notebook (the notebooks' table, the glossary) exported as the pages are."""
     import nbformat
     rows = []
     for j in jobs:
-        stem, title, written = j.source.stem, titles[j.name].replace("|", "\\|"), (book_dir / f"{j.source.stem}.html").is_file()
+        title, written = titles[j.name].replace("|", "\\|"), (book_dir / f"{j.source.stem}.html").is_file()
         status = "ok" if j.ok else "**failed**: " + html.escape(describe_failure(j.label, j.error)).replace("|", "&#124;")
-        rows.append(f"| {f'[{title}]({stem}.html)' if written else title} | {status} | {j.seconds:.1f} s | "
+        rows.append(f"| {f'[{title}]({j.source.stem}.html)' if written else title} | {status} | {j.seconds:.1f} s | "
                     + (f"[.ipynb]({executed_rel}/{j.name})" if written else "") + " |")
+    text = INDEX + "\n".join(rows) + (f"\n\n## 용어 / Glossary\n\n{glossary()}" if glossary() else "")
     nb = nbformat.v4.new_notebook(metadata={"title": "GAN in Java: notebooks"}, cells=[nbformat.v4.new_markdown_cell(
-        "# Generative Adversarial Nets in Java\n\n강의 순서대로 (6-1 ~ 6-7, 그다음 강의 밖의 노트북) 실행된 노트북입니다. "
-        "모든 페이지는 네트워크 없이 디스크에서 바로 열립니다.\n\nThe notebooks of the tutorial set, executed, in lecture "
-        "order (6-1 to 6-7, then further notebooks). Each page works offline: open it from disk.\n\n"
-        "| Notebook | Status | Time | Executed |\n|---|---|---|---|\n" + "\n".join(rows) + "\n\n"
-        + (f"## 용어 / Glossary\n\n{glossary()}\n\n" if glossary() else "")
-        + f"Built {time.strftime('%Y-%m-%d %H:%M')} from notebooks/ by `make run`.")])
-    page, index = exporter().from_notebook_node(nb, resources={"metadata": {"name": nb.metadata.title}})[0], book_dir / "index.html"
+        text + f"\n\nBuilt {time.strftime('%Y-%m-%d %H:%M')} from notebooks/ by `make run`.", id="index")])
+    page, index = exporter().from_notebook_node(nb, resources={"metadata": {"name": "index"}})[0], book_dir / "index.html"
     if not index.is_file() or index.read_text(encoding="utf-8") != page:
         atomic_write(index, page)
     return index

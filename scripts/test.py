@@ -73,7 +73,7 @@ def side_by_side(first, *others):
         try:
             task(lines.append)
         finally:
-            print("\n".join(lines), flush=True)
+            print("\n".join(lines), flush=True) if lines else None
     with concurrent.futures.ThreadPoolExecutor() as pool:
         futures = [pool.submit(buffered, task) for task in others]
         first(lambda line: print(line, flush=True))
