@@ -220,9 +220,7 @@ def execute_all(jobs, reuse):
 # Local copies of what a page loads: require.js, jQuery, MathJax (webjars on Maven Central, fetched once into
 # build/webjars/) and plotly.js (the library's dependency, loaded by each figure's own script: gan.plot.FigureHtml)
 
-WEBJARS = {"mathjax": ("org.webjars.npm:mathjax:2.7.9", "META-INF/resources/webjars/mathjax/2.7.9/"),
-           "requirejs": ("org.webjars:requirejs:2.3.6", "META-INF/resources/webjars/requirejs/2.3.6/"),
-           "jquery": ("org.webjars:jquery:3.7.1", "META-INF/resources/webjars/jquery/3.7.1/")}
+WEBJARS = {"mathjax": "org.webjars.npm:mathjax:2.7.9", "requirejs": "org.webjars:requirejs:2.3.6", "jquery": "org.webjars:jquery:3.7.1"}
 # Only what MathJax needs for TeX input and CommonHTML output (about 4 MB of its 54 MB).
 MATHJAX_PARTS = ["MathJax.js", f"config/{MATHJAX_CONFIG.split(',')[0]}.js", "config/Safe.js", "config/local",
                  "extensions", "jax/input/TeX", "jax/element", "jax/output/CommonHTML", "jax/output/PreviewHTML",
@@ -248,17 +246,13 @@ def maven_fetch(artifact, folder):
 
 
 def extract(jar, prefix, wanted, dest):
-    """The jar's entries prefix+w (files, or folders' files) for each w in wanted into dest, whole or not at all."""
+    """The jar's entries prefix+w (a file, or a folder's files) for each w in wanted into dest, whole or not at all."""
     tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     with zipfile.ZipFile(jar) as z:
-        for info in z.infolist():
-            part = info.filename[len(prefix):]
-            if info.filename.startswith(prefix) and not info.is_dir() and any(
-                    part == w or part.startswith(w + "/") for w in wanted):
-                atomic_write(tmp / part, z.read(info))
+        z.extractall(tmp, [n for n in z.namelist() if any(n == prefix + w or n.startswith(prefix + w + "/") for w in wanted)])
     shutil.rmtree(dest, ignore_errors=True)
-    os.replace(tmp / wanted[0] if len(wanted) == 1 else tmp, dest)
+    os.replace(tmp / prefix / wanted[0] if len(wanted) == 1 else tmp / prefix, dest)
     shutil.rmtree(tmp, ignore_errors=True)
 
 
@@ -268,7 +262,8 @@ def ensure_assets(book_dir):
     for dest, name, wanted in [("require.min.js", "requirejs", ["require.min.js"]),
                                ("jquery.min.js", "jquery", ["jquery.min.js"]), ("mathjax", "mathjax", MATHJAX_PARTS)]:
         if not (assets / dest / ("MathJax.js" if name == "mathjax" else "")).is_file():
-            extract(maven_fetch(WEBJARS[name][0], BUILD / "webjars"), WEBJARS[name][1], wanted, assets / dest)
+            prefix = "META-INF/resources/webjars/{1}/{2}/".format(*WEBJARS[name].split(":"))
+            extract(maven_fetch(WEBJARS[name], BUILD / "webjars"), prefix, wanted, assets / dest)
     jars = sorted((LIB_TARGET / "deps").glob("plotly.js-dist-*.jar"))
     if not jars:
         raise SystemExit(f"book: {rel(LIB_TARGET / 'deps')}/plotly.js-dist-*.jar missing; build the library (make jar)")
