@@ -30,11 +30,18 @@ def inject(nb):
     return out
 
 
-if __name__ == "__main__":
+def job(source, root):
+    """The book.Job of source's second run: staged in root/second-src/, run into root/second/ (ValueError as inject)."""
     import nbformat
+    nb = nbformat.read(source, as_version=4)
+    book.atomic_write(staged := root / "second-src" / source.name, nbformat.writes(inject(nb)))
+    note = nb.metadata.get("gan", {}).get("second_run", {}).get("note", "")
+    return book.Job(staged, root / "second", root / "second-logs", "second-run",
+                    f"second run of notebooks/{source.name}" + (f" [{note}]" if note else ""))
+
+
+if __name__ == "__main__":
     if len(sys.argv) != 2:
         sys.exit(__doc__.split("\n\n")[-1])
-    src, out_dir = Path(sys.argv[1]).resolve(), book.BUILD / "second"
-    book.atomic_write(staged := out_dir / "src" / src.name, nbformat.writes(inject(nbformat.read(src, as_version=4))))
-    job = book.Job(staged, out_dir, out_dir, "second-run", f"second run of {book.rel(src)}").run()
-    sys.exit(print(f"{job.seconds:.1f} s  {job.line()} (kernel log: {book.rel(job.log)})") or not job.ok)
+    done = job(Path(sys.argv[1]).resolve(), book.BUILD).run()
+    sys.exit(print(f"{done.seconds:.1f} s  {done.line()} (kernel log: {book.rel(done.log)})") or not done.ok)

@@ -294,22 +294,17 @@ def frontends(tally, say):
 # ---------------------------------------------------------------------------------------------------
 
 def second_run_jobs(tally, sources):
-    """A job per notebook that declares a second run (its code injected, staged in build/test/second-src/); a lecture
-    notebook (6-*) that declares none fails."""
+    """The second runs (second_run.job) of the notebooks that declare one; a lecture notebook (6-*) that declares none
+    fails."""
     import nbformat
     jobs = []
     for source in sources:
-        nb = nbformat.read(source, as_version=4)
-        if second_run.second_run_code(nb) is None and not source.name.startswith("6-"):
+        if second_run.second_run_code(nbformat.read(source, as_version=4)) is None and not source.name.startswith("6-"):
             continue
         try:
-            book.atomic_write(staged := TEST_ROOT / "second-src" / source.name, nbformat.writes(second_run.inject(nb)))
+            jobs.append(second_run.job(source, TEST_ROOT))
         except ValueError as e:
             tally.check("second runs", [str(e)], "", f"notebooks/{source.name} second run")
-            continue
-        note = nb.metadata.get("gan", {}).get("second_run", {}).get("note", "")
-        jobs.append(book.Job(staged, TEST_ROOT / "second", TEST_ROOT / "second-logs", "second-run",
-                             f"second run of notebooks/{source.name}" + (f" [{note}]" if note else "")))
     return jobs
 
 
