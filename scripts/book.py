@@ -10,8 +10,8 @@ import atexit
 import concurrent.futures
 import functools
 import hashlib
-import itertools
 import html
+import itertools
 import json
 import os
 import re
@@ -87,13 +87,6 @@ def atomic_write(path, data):
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
-
-
-def read_result(path):
-    try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -190,7 +183,10 @@ def execute_all(jobs, reuse):
     todo, kept, unselected = [], [], []
     prefixes = os.environ.get("NB", "").split() if reuse else []
     for job in jobs:
-        previous = read_result(job.result_path) or {}
+        try:
+            previous = json.loads(job.result_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            previous = {}
         job.seconds = previous.get("seconds", 0.0)
         unchanged = previous.get("ok") and previous.get("key") == job.key and job.out.is_file()
         if reuse and (unchanged or (prefixes and not any(job.name.startswith(p) for p in prefixes))):

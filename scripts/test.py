@@ -73,7 +73,8 @@ def side_by_side(first, *others):
         try:
             task(lines.append)
         finally:
-            print("\n".join(lines), flush=True) if lines else None
+            if lines:
+                print("\n".join(lines), flush=True)
     with concurrent.futures.ThreadPoolExecutor() as pool:
         futures = [pool.submit(buffered, task) for task in others]
         first(lambda line: print(line, flush=True))
