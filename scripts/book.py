@@ -1,21 +1,17 @@
-"""Executes the notebooks and publishes them as a small book of HTML pages that work offline.
+"""Executes the notebooks and publishes them as a book of HTML pages that work offline (README.md, "make run").
 
-    scripts/jupyter-python scripts/book.py run      execute what changed, export, write the index
-                                                    (NB="6-5 6-7" runs only notebooks starting so)
+    scripts/jupyter-python scripts/book.py run      execute what changed (NB="6-5 6-7": only those), export, index
     scripts/jupyter-python scripts/book.py strip    remove outputs and execution counts from notebooks/
 
-Notebooks are notebooks/*.ipynb in file-name order (the lecture's order). Each runs on a fresh kernel whose working
-folder is notebooks/, NB_JOBS (default 2) at a time, in a child process whose output, the kernel's log included, goes
-to build/logs/<name>.log (shown when the kernel does not start). A notebook runs again only when its source, the
-library (lib/target/gan.jar, lib/target/deps/) or data/ changed, or its last run failed; a page is written again only
-when its executed notebook, this file or its neighbours in the book changed. In build/: executed/<name>.ipynb and
-<name>.result.json, logs/, book/index.html, book/<name>.html, book/assets/ (require.js, jQuery, MathJax, plotly.js).
-scripts/test.py uses the same functions with build/test/ and no reuse.
+Each notebook runs on a fresh kernel in notebooks/, NB_JOBS (default 2) at a time, the kernel logging to
+build/logs/<name>.log; again only when it, the library or data/ changed or it failed. scripts/test.py reuses this.
 """
+import atexit
 import concurrent.futures
 import functools
 import hashlib
 import html
+import itertools
 import json
 import os
 import re
@@ -39,8 +35,8 @@ STARTUP_TIMEOUT = 60                                                # seconds fo
 JOBS = max(1, int(os.environ.get("NB_JOBS", str(min(2, os.cpu_count() or 1)))))
 MATHJAX_CONFIG = "TeX-AMS_CHTML-full,Safe"
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-GAN_PLOTLY_OPEN = re.compile(r"""<script\b[^>]*\bclass\s*=\s*["']gan-plotly["'][^>]*>""", re.IGNORECASE)
 GAN_FIGURE = re.compile(r"""<div\b[^>]*\bclass\s*=\s*["'](?:[^"']*\s)?gan-figure[\s"']""", re.IGNORECASE)
+PLOTLY_MIME, FIGURE_SPEC_CLASS = "application/vnd.plotly.v1+json", "gan-figure-spec"  # gan.plot.FigureHtml.SPEC_CLASS
 EXPORT_KEY = re.compile(r"<!-- gan-book export-key ([0-9a-f]+) -->\s*$")
 
 
@@ -49,10 +45,8 @@ def list_notebooks():
 
 
 def rel(path):
-    try:
-        return str(Path(path).relative_to(ROOT))
-    except ValueError:
-        return str(path)
+    path = Path(path)
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
 def first_heading(nb, fallback):
@@ -65,10 +59,7 @@ def first_heading(nb, fallback):
 
 
 def digest(*parts):
-    h = hashlib.sha256()
-    for part in parts:
-        h.update((part.encode() if isinstance(part, str) else part) + b"\0")
-    return h.hexdigest()
+    return hashlib.sha256(b"\0".join(p.encode() if isinstance(p, str) else p for p in parts)).hexdigest()
 
 
 def sha256_file(path):
@@ -76,8 +67,7 @@ def sha256_file(path):
 
 
 def library_fingerprint():
-    """The library as the kernel sees it (gan.jar's entries: name, CRC, size; deps/*.jar: name, size) and data/:
-    rebuilding the jar from unchanged sources keeps it."""
+    """gan.jar's entries (name, CRC, size), deps/*.jar (name, size) and data/: a rebuild from unchanged sources keeps it."""
     jar, parts = LIB_TARGET / "gan.jar", []
     if jar.is_file():
         with zipfile.ZipFile(jar) as z:
@@ -99,13 +89,6 @@ def atomic_write(path, data):
         tmp.unlink(missing_ok=True)
 
 
-def read_result(path):
-    try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
 # ---------------------------------------------------------------------------------------------------
 # Executing notebooks
 
@@ -113,13 +96,10 @@ def error_line(output):
     """One line for an error output. The kernel reports a thrown exception as ename 'EvalException' with class and
     message on the first traceback line, a compile error as 'CompilerException' with the message after the code."""
     ename, evalue = output.get("ename", "") or "Error", ANSI.sub("", output.get("evalue", "") or "").strip()
-    lines = [ANSI.sub("", part).strip() for entry in output.get("traceback", []) for part in entry.splitlines()]
-    lines = [line for line in lines if line]
+    lines = [s for s in (ANSI.sub("", p).strip() for e in output.get("traceback", []) for p in e.splitlines()) if s]
     if ename == "EvalException" and lines:
         m = re.match(r"^([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)(?::\s*(.*))?$", lines[0])
-        if not m:
-            return lines[0]
-        return m.group(1).rsplit(".", 1)[-1] + (f": {m.group(2)}" if m.group(2) else "")
+        return m.group(1).rsplit(".", 1)[-1] + (f": {m.group(2)}" if m.group(2) else "") if m else lines[0]
     if ename == "CompilerException":
         detail = [line for line in lines if line != "Compile error:" and not line.startswith("|")]
         return f"CompilerException: {detail[0] if detail else evalue}"
@@ -127,31 +107,28 @@ def error_line(output):
     return f"{ename}: {first}" if first else ename
 
 
-def execute_child(src, out, result_path):
-    """Executes one notebook on a fresh kernel into out and writes {ok, seconds, error} to result_path. A kernel
-    that has not answered within STARTUP_TIMEOUT seconds is an error (its log is printed), never retried."""
-    import atexit
+def execute(src, out, log):
+    """Executes one notebook on a fresh kernel (its output to the file log) into out; None, or what failed. A kernel
+    that has not answered within STARTUP_TIMEOUT seconds is an error, never retried."""
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-    start, nb, at = time.monotonic(), nbformat.read(src, as_version=4), [None]
+    nb, at = nbformat.read(src, as_version=4), [None]
     client = NotebookClient(nb, kernel_name=KERNEL_NAME, timeout=CELL_TIMEOUT, startup_timeout=STARTUP_TIMEOUT,
                             resources={"metadata": {"path": str(NOTEBOOKS)}})
     client.on_cell_execute = lambda cell, cell_index: at.__setitem__(0, cell_index)
     error = None
     try:
-        client.execute()
+        client.execute(stdout=log, stderr=subprocess.STDOUT)
     except Exception as e:
-        text = (str(e).strip().splitlines() or [""])[0]
-        if isinstance(e, CellExecutionError):
-            message = None
-        elif isinstance(e, (CellTimeoutError, TimeoutError)):
+        text, message = (str(e).strip().splitlines() or [""])[0], None
+        if isinstance(e, (CellTimeoutError, TimeoutError)):
             message = (f"kernel did not answer within {STARTUP_TIMEOUT} s: {type(e).__name__}: {text}" if at[0] is None
                        else f"timed out after {CELL_TIMEOUT} s (NB_CELL_TIMEOUT)")
         elif isinstance(e, DeadKernelError):
             message = f"the kernel died: {text or 'DeadKernelError'}"
-        else:  # kernel not found, did not start, ...
+        elif not isinstance(e, CellExecutionError):  # kernel not found, did not start, ...
             message = f"{type(e).__name__}: {text}"
         if at[0] is None:
             error = {"kind": "startup", "message": message}
@@ -161,19 +138,15 @@ def execute_child(src, out, result_path):
             error = {"kind": "cell", "cell": at[0] + 1, "execution_count": cell.get("execution_count"),
                      "message": message or (error_line(errors[0]) if errors else "the cell raised an error")}
     finally:
-        atexit.unregister(client._cleanup_kernel)  # left registered when the kernel failed to start
+        atexit.unregister(client._cleanup_kernel)  # nbclient leaves it registered when the kernel did not start
     atomic_write(out, nbformat.writes(nb))
-    atomic_write(result_path, json.dumps({"ok": error is None, "seconds": round(time.monotonic() - start, 2),
-                                          "error": error}, ensure_ascii=False, indent=1))
-    return 0 if error is None else 1
+    return error
 
 
 def describe_failure(where, error):
     """'notebooks/6-5-x.ipynb cell 12 (In [7]): IllegalStateException: ...'"""
-    if not error:
-        return f"{where}: failed"
-    if error.get("kind") != "cell":
-        return f"{where}: {error.get('message')}"
+    if not error or error.get("kind") != "cell":
+        return f"{where}: {error.get('message') if error else 'failed'}"
     count = error.get("execution_count")
     return f"{where} cell {error.get('cell')}{f' (In [{count}])' if count is not None else ''}: {error.get('message')}"
 
@@ -182,43 +155,42 @@ class Job:
     """One notebook to execute (label: what the lines call it) and, once run, its outcome."""
 
     def __init__(self, source, out_dir, log_dir, key, label=None):
-        self.source, self.out, self.key = source, out_dir / source.name, key
+        self.source, self.out, self.key, self.name = source, out_dir / source.name, key, source.name
         self.result_path, self.log = out_dir / (source.stem + ".result.json"), log_dir / (source.stem + ".log")
-        self.label, self.name = label or f"notebooks/{source.name}", source.name
-        self.ok, self.seconds, self.error, self.skipped = False, 0.0, None, False
+        self.label = label or f"notebooks/{source.name}"
+        self.ok, self.seconds, self.error = False, 0.0, None
 
     def line(self):
         return f"ok   {self.label}" if self.ok else f"FAIL {describe_failure(self.label, self.error)}"
 
     def run(self):
-        """Executes the notebook in a child process (thread-safe: one child each)."""
+        """Executes the notebook (thread-safe: a kernel each) and writes {ok, seconds, error, key} beside it."""
         self.log.parent.mkdir(parents=True, exist_ok=True)
         self.result_path.unlink(missing_ok=True)
         start = time.monotonic()
         with open(self.log, "wb") as log:
-            code = subprocess.run([sys.executable, str(Path(__file__).resolve()), "exec", str(self.source), str(self.out), str(self.result_path)],
-                                  stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT,
-                                  env=dict(os.environ, PYTHONUNBUFFERED="1")).returncode
-        result = read_result(self.result_path) or {"error": {"kind": "startup", "message":
-                                                             f"the notebook runner exited with {code} before writing a result"}}
-        self.ok, self.error, self.seconds = bool(result.get("ok")), result.get("error"), time.monotonic() - start
-        atomic_write(self.result_path, json.dumps(dict(result, seconds=round(self.seconds, 2), key=self.key),
-                                                  ensure_ascii=False, indent=1))
+            self.error = execute(self.source, self.out, log)
+        self.ok, self.seconds = self.error is None, time.monotonic() - start
+        atomic_write(self.result_path, json.dumps({"ok": self.ok, "seconds": round(self.seconds, 2), "error": self.error,
+                                                   "key": self.key}, ensure_ascii=False, indent=1))
         return self
 
 
 def execute_all(jobs, reuse):
-    """Executes the jobs, JOBS at a time, the longest last time first, printing one line per job as it finishes
-    (seconds, ok or FAIL with cell and error). With reuse, a notebook whose last run succeeded for the same key,
-    or that NB leaves out, is not run again. Returns the jobs."""
+    """Executes the jobs, JOBS at a time, the longest last time first, printing one line per job as it finishes.
+    With reuse, a notebook whose last run succeeded for the same key, or that NB leaves out, is not run again.
+    Returns the jobs run or kept."""
     todo, kept, unselected = [], [], []
     prefixes = os.environ.get("NB", "").split() if reuse else []
     for job in jobs:
-        previous = read_result(job.result_path) or {}
+        try:
+            previous = json.loads(job.result_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            previous = {}
         job.seconds = previous.get("seconds", 0.0)
         unchanged = previous.get("ok") and previous.get("key") == job.key and job.out.is_file()
         if reuse and (unchanged or (prefixes and not any(job.name.startswith(p) for p in prefixes))):
-            job.ok, job.error, job.skipped = bool(previous.get("ok")), previous.get("error"), True
+            job.ok, job.error = bool(previous.get("ok")), previous.get("error")
             (kept if unchanged else unselected).append(job)
         else:
             todo.append(job)
@@ -230,25 +202,21 @@ def execute_all(jobs, reuse):
         print(f"== executing {len(todo)} notebook{'s' if len(todo) != 1 else ''}, {min(JOBS, len(todo))} at a time "
               f"(kernel logs in {rel(todo[0].log.parent)}/)", flush=True)
     with concurrent.futures.ThreadPoolExecutor(max_workers=JOBS) as pool:
-        for done in concurrent.futures.as_completed([pool.submit(job.run) for job in
-                                                     sorted(todo, key=lambda j: -j.seconds)]):
+        for done in concurrent.futures.as_completed([pool.submit(j.run) for j in sorted(todo, key=lambda j: -j.seconds)]):
             job = done.result()
             print(f"{job.seconds:7.1f} s  {job.line()}", flush=True)
             if not job.ok and (job.error or {}).get("kind") == "startup":
                 text = job.log.read_text(encoding="utf-8", errors="replace").splitlines()[-40:]
-                print(f"       last {len(text)} lines of {rel(job.log)}:\n" + "\n".join("       | " + ANSI.sub("", line)
-                                                                                       for line in text))
+                print(f"       last {len(text)} lines of {rel(job.log)}:\n"
+                      + "\n".join("       | " + ANSI.sub("", line) for line in text))
     return [job for job in jobs if job in todo or job.out.is_file()]   # NB=… may leave out notebooks never run
 
 
 # ---------------------------------------------------------------------------------------------------
-# Local copies of the scripts a page loads: require.js, jQuery, MathJax (webjars on Maven Central, fetched once
-# into build/webjars/) and plotly.js (the library's dependency)
+# Local copies of what a page loads: require.js, jQuery, MathJax (webjars on Maven Central, fetched once into
+# build/webjars/) and plotly.js (the library's dependency, loaded by each figure's own script: gan.plot.FigureHtml)
 
-WEBJARS = {"mathjax": ("org.webjars.npm:mathjax:2.7.9", "META-INF/resources/webjars/mathjax/2.7.9/"),
-           "requirejs": ("org.webjars:requirejs:2.3.6", "META-INF/resources/webjars/requirejs/2.3.6/"),
-           "jquery": ("org.webjars:jquery:3.7.1", "META-INF/resources/webjars/jquery/3.7.1/")}
-DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.8.1"
+WEBJARS = {"mathjax": "org.webjars.npm:mathjax:2.7.9", "requirejs": "org.webjars:requirejs:2.3.6", "jquery": "org.webjars:jquery:3.7.1"}
 # Only what MathJax needs for TeX input and CommonHTML output (about 4 MB of its 54 MB).
 MATHJAX_PARTS = ["MathJax.js", f"config/{MATHJAX_CONFIG.split(',')[0]}.js", "config/Safe.js", "config/local",
                  "extensions", "jax/input/TeX", "jax/element", "jax/output/CommonHTML", "jax/output/PreviewHTML",
@@ -263,9 +231,9 @@ def maven_fetch(artifact, folder):
     if not jar.is_file():
         jar.parent.mkdir(parents=True, exist_ok=True)
         print(f"== fetching {artifact} with Maven into {rel(jar.parent)}/", flush=True)
-        done = subprocess.run(os.environ.get("MVN", "mvn").split() + ["-q", "-B", f"{DEPENDENCY_PLUGIN}:copy",
-                              f"-Dartifact={artifact}", f"-DoutputDirectory={jar.parent}"], cwd=jar.parent,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        done = subprocess.run(os.environ.get("MVN", "mvn").split() + [
+            "-q", "-B", "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy", f"-Dartifact={artifact}",
+            f"-DoutputDirectory={jar.parent}"], cwd=jar.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         if done.returncode != 0 or not jar.is_file():
             print(ANSI.sub("", done.stdout))
             raise SystemExit(f"Maven could not fetch {artifact} (exit {done.returncode}); see above (offline? the first "
@@ -273,117 +241,66 @@ def maven_fetch(artifact, folder):
     return jar
 
 
+def extract(jar, prefix, wanted, dest):
+    """The jar's entries prefix+w (a file, or a folder's files) for each w in wanted into dest, whole or not at all."""
+    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    with zipfile.ZipFile(jar) as z:
+        z.extractall(tmp, [n for n in z.namelist() if any(n == prefix + w or n.startswith(prefix + w + "/") for w in wanted)])
+    shutil.rmtree(dest, ignore_errors=True)
+    os.replace(tmp / prefix / wanted[0] if len(wanted) == 1 else tmp / prefix, dest)
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
 def ensure_assets(book_dir):
-    """Copies require.js, jQuery, the parts of MathJax used and plotly.js into <book>/assets once; returns plotly's
-    version."""
+    """require.js, jQuery, the parts of MathJax used and plotly.js in <book>/assets, once; returns plotly's version."""
     assets = book_dir / "assets"
-
-    def extract(name, wanted, dest):      # the webjar's entries under `wanted` into dest, whole or not at all
-        prefix = WEBJARS[name][1]
-        tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
-        shutil.rmtree(tmp, ignore_errors=True)
-        with zipfile.ZipFile(maven_fetch(WEBJARS[name][0], BUILD / "webjars")) as z:
-            for info in z.infolist():
-                part = info.filename[len(prefix):]
-                if not info.is_dir() and info.filename.startswith(prefix) and any(
-                        part == w or part.startswith(w + "/") for w in wanted):
-                    (tmp / part).parent.mkdir(parents=True, exist_ok=True)
-                    (tmp / part).write_bytes(z.read(info))
-        if dest.exists():
-            shutil.rmtree(dest) if dest.is_dir() else dest.unlink()
-        os.replace(tmp / wanted[0] if len(wanted) == 1 else tmp, dest)
-        shutil.rmtree(tmp, ignore_errors=True)
-
-    assets.mkdir(parents=True, exist_ok=True)
-    for target, name in [("require.min.js", "requirejs"), ("jquery.min.js", "jquery")]:
-        if not (assets / target).is_file():
-            extract(name, [target], assets / target)
-    if not (assets / "mathjax" / "MathJax.js").is_file():
-        extract("mathjax", MATHJAX_PARTS, assets / "mathjax")
+    for dest, name, wanted in [("require.min.js", "requirejs", ["require.min.js"]),
+                               ("jquery.min.js", "jquery", ["jquery.min.js"]), ("mathjax", "mathjax", MATHJAX_PARTS)]:
+        if not (assets / dest / ("MathJax.js" if name == "mathjax" else "")).is_file():
+            prefix = "META-INF/resources/webjars/{1}/{2}/".format(*WEBJARS[name].split(":"))
+            extract(maven_fetch(WEBJARS[name], BUILD / "webjars"), prefix, wanted, assets / dest)
     jars = sorted((LIB_TARGET / "deps").glob("plotly.js-dist-*.jar"))
     if not jars:
         raise SystemExit(f"book: {rel(LIB_TARGET / 'deps')}/plotly.js-dist-*.jar missing; build the library (make jar)")
     version = jars[-1].name[len("plotly.js-dist-"):-len(".jar")]
-    if not (assets / f"plotly-{version}.js").is_file():
-        with zipfile.ZipFile(jars[-1]) as z:
-            prefix = f"META-INF/resources/webjars/plotly.js-dist/{version}/"
-            atomic_write(assets / f"plotly-{version}.LICENSE", z.read(prefix + "LICENSE"))
-            atomic_write(assets / f"plotly-{version}.js", z.read(prefix + "plotly.js"))
+    if not (assets / f"plotly-{version}.js").is_file():   # gan.plot.FigureHtml.PLOTLY_ASSET, beside the page
+        prefix = f"META-INF/resources/webjars/plotly.js-dist/{version}/"
+        extract(jars[-1], prefix, ["LICENSE"], assets / f"plotly-{version}.LICENSE")
+        extract(jars[-1], prefix, ["plotly.js"], assets / f"plotly-{version}.js")
     return version
 
 
 # ---------------------------------------------------------------------------------------------------
 # HTML pages
 
-def strip_inline_plotly(page):
-    """Removes every <script class="gan-plotly" ...>...</script> (the inline plotly.js that older versions of
-    the library sent with a kernel session's first figure; figures now carry only their plotly JSON and an
-    HTML fallback, see gan.plot.FigureHtml); pages load one shared copy from assets/ instead.
-
-    nbconvert's HTML export shows each figure once, from its text/html: the figure's
-    application/vnd.plotly.v1+json bundle is not in the exporter's display_data_priority, so it is skipped."""
-    out, pos = [], 0
-    while True:
-        m = GAN_PLOTLY_OPEN.search(page, pos)
-        if not m:
-            out.append(page[pos:])
-            return "".join(out)
-        end = page.find("</script>", m.end())
-        if end < 0:
-            raise ValueError('a <script class="gan-plotly"> block has no </script>')
-        out.append(page[pos:m.start()])
-        pos = end + len("</script>")
-
-
-PLOTLY_MIME = "application/vnd.plotly.v1+json"
-FIGURE_SPEC_CLASS = "gan-figure-spec"  # gan.plot.FigureHtml.SPEC_CLASS
-
-
 def with_figure_json(nb):
-    """Puts each figure's plotly JSON in front of its HTML fallback, as gan.plot.FigureHtml.specElement does: a
-    notebook output carries the JSON once, as its application/vnd.plotly.v1+json data, and its text/html (the
-    fallback, which nbconvert shows) draws the JSON from a <script type="application/json" class="gan-figure-spec">
-    right before its div. Outputs that already have it, or carry the JSON inline (older outputs), are left alone."""
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            data = out.get("data", {})
-            fallback = data.get("text/html")
-            if PLOTLY_MIME not in data or fallback is None:
-                continue
-            fallback = "".join(fallback) if isinstance(fallback, list) else fallback
-            if f'class="{FIGURE_SPEC_CLASS}"' in fallback or "var spec = {" in fallback or 'class="gan-figure"' not in fallback:
-                continue
+    """Puts each figure's plotly JSON in front of its HTML fallback, as gan.plot.FigureHtml.specElement does (a
+    notebook output carries the JSON once, as its PLOTLY_MIME data, which nbconvert does not show)."""
+    for out in (o for cell in nb.cells for o in cell.get("outputs", [])):
+        data = out.get("data", {})
+        fallback = data.get("text/html")
+        fallback = "".join(fallback) if isinstance(fallback, list) else fallback
+        if PLOTLY_MIME in data and 'class="gan-figure"' in (fallback or "") and f'class="{FIGURE_SPEC_CLASS}"' not in fallback:
             spec = json.dumps(data[PLOTLY_MIME], separators=(",", ":"), ensure_ascii=False)
             spec = spec.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")  # cannot end the script
-            data["text/html"] = (f'<script type="application/json" class="{FIGURE_SPEC_CLASS}">{spec}</script>\n'
-                                 + fallback)
+            data["text/html"] = f'<script type="application/json" class="{FIGURE_SPEC_CLASS}">{spec}</script>\n{fallback}'
     return nb
 
 
-def plotly_loader(version):
-    """plotly.js, loaded before require.js with AMD hidden, so that it always sets window.Plotly."""
-    return ("<script>window.__ganDefine = window.define; window.define = undefined;</script>\n"
-            f'<script src="assets/plotly-{version}.js"></script>\n'
-            "<script>window.define = window.__ganDefine; delete window.__ganDefine;</script>\n")
-
-
-NAV_STYLE = ("font: 14px/1.6 system-ui, sans-serif; padding: 8px 16px; display: flex; gap: 24px; "
-             "border-bottom: 1px solid #ddd; background: #fafafa")
 NOTEBOOK_LINK = re.compile(r"""href=(["'])(?:\./)?([A-Za-z0-9][\w.-]*)\.ipynb(#[^"']*)?\1""")
 
 
 def nav_bar(prev, nxt, executed_href):
-    """Contents / previous / next links; prev and nxt are (href, title) or None."""
-    links = ['<a href="index.html">Contents</a>']
-    links += [f'<a href="{html.escape(prev[0])}">&larr; {html.escape(prev[1])}</a>'] if prev else []
-    links += [f'<a href="{html.escape(nxt[0])}">{html.escape(nxt[1])} &rarr;</a>'] if nxt else []
-    links.append(f'<a href="{html.escape(executed_href)}">executed notebook (.ipynb)</a>')
-    return f'<nav class="gan-book-nav" style="{NAV_STYLE}">{"".join(links)}</nav>\n'
+    """Markdown: Contents / previous / next / the executed notebook; prev and nxt are (href, title) or None."""
+    esc = lambda text: re.sub(r"([\\`*_\[\]<>|])", r"\\\1", text)
+    links = ["[Contents](index.html)"] + ([f"[← {esc(prev[1])}]({prev[0]})"] if prev else [])
+    links += ([f"[{esc(nxt[1])} →]({nxt[0]})"] if nxt else []) + [f"[executed notebook (.ipynb)]({executed_href})"]
+    return " &nbsp;·&nbsp; ".join(links)
 
 
 def link_pages(body):
-    """Links to a sibling notebook (`6-7-theory.ipynb#s6`, which JupyterLab follows) point to its page in the book
-    (`6-7-theory.html#s6`); links to anything else are left as they are."""
+    """Links to a sibling notebook (`6-7-theory.ipynb#s6`, which JupyterLab follows) point to its page in the book."""
     return NOTEBOOK_LINK.sub(lambda m: f"href={m.group(1)}{m.group(2)}.html{m.group(3) or ''}{m.group(1)}"
                              if (NOTEBOOKS / (m.group(2) + ".ipynb")).is_file() else m.group(0), body)
 
@@ -396,105 +313,57 @@ def exporter():
                         require_js_url="assets/require.min.js", jquery_url="assets/jquery.min.js")
 
 
-def export_page(executed, page, title, nav, version, key):
-    """Writes the HTML page of an executed notebook."""
+def export_page(executed, page, title, nav, key):
+    """Writes the HTML page of an executed notebook, the nav bar (markdown) at its top and bottom."""
     import nbformat
     nb = nbformat.read(executed, as_version=4)
     nb.metadata.pop("widgets", None)  # widget state would load the widget manager from a CDN
     nb.metadata["title"] = title
-    with_figure_json(nb)
-    body, _ = exporter().from_notebook_node(nb, resources={"metadata": {"name": title}})
-    body = link_pages(strip_inline_plotly(body))
-    head = re.search(r"<head[^>]*>", body)
-    if head is None:
-        raise ValueError(f"nbconvert wrote no <head> for {executed}")
-    insert = (re.compile(r"\s*<meta charset=[^>]*>").match(body, head.end()) or head).end()
-    if GAN_FIGURE.search(body):
-        body = body[:insert] + "\n" + plotly_loader(version) + body[insert:]
-    if m := re.search(r"<body[^>]*>", body):
-        body = body[:m.end()] + "\n" + nav + body[m.end():]
-        if (tail := body.rfind("</body>")) >= 0:
-            body = body[:tail] + nav + body[tail:]
+    nb.cells = [nbformat.v4.new_markdown_cell(nav, id="gan-nav-top"), *nb.cells,
+                nbformat.v4.new_markdown_cell(nav, id="gan-nav-end")]
+    body = link_pages(exporter().from_notebook_node(with_figure_json(nb), resources={"metadata": {"name": title}})[0])
     atomic_write(page, body.rstrip() + f"\n<!-- gan-book export-key {key} -->\n")
 
 
 def page_key(page):
     """The export key a page was written for (from its last line), or None."""
-    try:
-        with open(page, "rb") as f:
-            f.seek(max(0, f.seek(0, os.SEEK_END) - 200))
-            m = EXPORT_KEY.search(f.read().decode("utf-8", errors="replace"))
-    except OSError:
-        return None
+    m = EXPORT_KEY.search(page.read_text(encoding="utf-8", errors="replace")[-200:]) if page.is_file() else None
     return m.group(1) if m else None
 
 
-def glossary_html():
-    """The glossary table of README.md (the markdown table after its `<!-- glossary` comment) as HTML, its $…$ left
-    for MathJax; "" when README.md has none."""
-    readme = ROOT / "README.md"
-    text = readme.read_text(encoding="utf-8") if readme.is_file() else ""
-    if (start := text.find("<!-- glossary")) < 0:
-        return ""
-    rows = []
-    for line in text[start:].splitlines()[1:]:
-        if not line.startswith("|"):
-            break
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if not all(set(c) <= set("-: ") for c in cells):
-            tag = "th" if not rows else "td"
-            rows.append("<tr>" + "".join(f"<{tag}>{html.escape(c).replace('`', '')}</{tag}>" for c in cells) + "</tr>")
-    if not rows:
-        return ""
-    return ('<h2 id="glossary">용어 / Glossary</h2>\n<table class="glossary">\n<thead>' + rows[0] + "</thead>\n<tbody>\n"
-            + "\n".join(rows[1:]) + "\n</tbody>\n</table>\n")
+def glossary():
+    """The glossary of README.md: the markdown table after its `<!-- glossary` comment ("" when it has none)."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8") if (ROOT / "README.md").is_file() else ""
+    lines = text[text.find("<!-- glossary"):].splitlines()[1:] if "<!-- glossary" in text else []
+    table = "\n".join(itertools.takewhile(lambda line: line.startswith("|"), lines))
+    return re.sub(r"\$[^$\n]*\$", lambda m: m.group(0).replace("|", r"\vert "), table)  # no cell ends inside $|r|$
 
 
-INDEX_STYLE = """
-body { font: 16px/1.5 system-ui, sans-serif; max-width: 980px; margin: 2em auto; padding: 0 1em; color: #222; }
-table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid #ddd; vertical-align: top; }
-.ok { color: #1a7f37; } .failed { color: #c62828; } .small { color: #666; font-size: 90%; }
+INDEX = """# Generative Adversarial Nets in Java
+
+강의 순서대로 (6-1 ~ 6-7, 그다음 강의 밖의 노트북) 실행된 노트북입니다. 모든 페이지는 네트워크 없이 디스크에서 바로 열립니다.
+
+The notebooks of the tutorial set, executed, in lecture order (6-1 to 6-7, then further notebooks).
+Each page works offline: open it from disk.
+
+| Notebook | Status | Time | Executed |
+|---|---|---|---|
 """
 
 
 def write_index(book_dir, jobs, titles, executed_rel):
+    """index.html: a markdown notebook (the notebooks' table, the glossary) exported as the pages are."""
+    import nbformat
     rows = []
     for j in jobs:
-        stem, written = j.source.stem, (book_dir / f"{j.source.stem}.html").is_file()
-        status = ('<span class="ok">ok</span>' if j.ok else '<span class="failed">failed</span><br><span class="small">'
-                  f'{html.escape(describe_failure(j.label, j.error))}</span>')
-        title = f'<a href="{html.escape(stem)}.html">{html.escape(titles[j.name])}</a>' if written else html.escape(titles[j.name])
-        ipynb = f'<a href="{html.escape(executed_rel)}/{html.escape(j.name)}">.ipynb</a>' if written else ""
-        rows.append(f'<tr><td>{title}</td><td>{status}</td><td class="small">{j.seconds:.1f} s</td>'
-                    f'<td class="small">{ipynb}</td></tr>')
-    page = f"""<!DOCTYPE html>
-<html lang="ko">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>GAN in Java: notebooks</title>
-<style>{INDEX_STYLE}</style>
-<script type="text/x-mathjax-config">MathJax.Hub.Config({{tex2jax: {{inlineMath: [["$", "$"]]}}}});</script>
-<script src="assets/mathjax/MathJax.js?config={MATHJAX_CONFIG}"></script>
-</head>
-<body>
-<h1>Generative Adversarial Nets in Java</h1>
-<p>강의 순서대로 (6-1 ~ 6-7, 그다음 강의 밖의 노트북) 실행된 노트북입니다. 모든 페이지는 네트워크 없이 디스크에서 바로 열립니다.</p>
-<p>The notebooks of the tutorial set, executed, in lecture order (6-1 to 6-7, then further notebooks).
-Each page works offline: open it from disk.</p>
-<table>
-<thead><tr><th>Notebook</th><th>Status</th><th>Time</th><th>Executed</th></tr></thead>
-<tbody>
-{chr(10).join(rows)}
-</tbody>
-</table>
-{glossary_html()}
-<p class="small">Built {time.strftime("%Y-%m-%d %H:%M")} from notebooks/ by <code>make run</code>.</p>
-</body>
-</html>
-"""
-    index = book_dir / "index.html"
+        title, written = titles[j.name].replace("|", "\\|"), (book_dir / f"{j.source.stem}.html").is_file()
+        status = "ok" if j.ok else "**failed**: " + html.escape(describe_failure(j.label, j.error)).replace("|", "&#124;")
+        rows.append(f"| {f'[{title}]({j.source.stem}.html)' if written else title} | {status} | {j.seconds:.1f} s | "
+                    + (f"[.ipynb]({executed_rel}/{j.name})" if written else "") + " |")
+    text = INDEX + "\n".join(rows) + (f"\n\n## 용어 / Glossary\n\n{glossary()}" if glossary() else "")
+    nb = nbformat.v4.new_notebook(metadata={"title": "GAN in Java: notebooks"}, cells=[nbformat.v4.new_markdown_cell(
+        text + f"\n\nBuilt {time.strftime('%Y-%m-%d %H:%M')} from notebooks/ by `make run`.", id="index")])
+    page, index = exporter().from_notebook_node(nb, resources={"metadata": {"name": "index"}})[0], book_dir / "index.html"
     if not index.is_file() or index.read_text(encoding="utf-8") != page:
         atomic_write(index, page)
     return index
@@ -518,7 +387,7 @@ def publish(jobs, book_dir, titles):
         key = digest(sha256_file(job.out), exporter_hash, version, nav, titles[job.name])
         if page_key(page) != key:
             try:
-                export_page(job.out, page, titles[job.name], nav, version, key)
+                export_page(job.out, page, titles[job.name], nav, key)
                 written += 1
             except Exception as e:  # one bad page must not stop the book
                 job.ok, job.error = False, {"kind": "export", "message": f"HTML export failed: {type(e).__name__}: {e}"}
@@ -537,9 +406,8 @@ def publish(jobs, book_dir, titles):
 # Commands
 
 def build_book(out_root, reuse, extra_jobs=(), sources=None):
-    """Executes (with reuse: what changed) the notebooks (default: all) into out_root/executed (logs in
-    out_root/logs), and extra_jobs in the same pool, then publishes out_root/book. Returns (notebook jobs run or
-    kept, pages, index)."""
+    """Executes (with reuse: what changed) the notebooks (default: all) into out_root/executed, and extra_jobs in the
+    same pool, then publishes out_root/book. Returns (notebook jobs run or kept, pages, index)."""
     import nbformat
     sources = list_notebooks() if sources is None else sources
     if not sources:
@@ -556,20 +424,8 @@ def build_book(out_root, reuse, extra_jobs=(), sources=None):
     return (jobs, *publish(jobs, out_root / "book", titles))
 
 
-def command_run():
-    start = time.monotonic()
-    jobs, pages, index = build_book(BUILD, reuse=True)
-    failed = [j for j in jobs if not j.ok]
-    print(f"== {len(jobs) - len(failed)} of {len(jobs)} notebooks ok ({time.monotonic() - start:.1f} s)")
-    for j in failed:
-        print(f"FAIL {describe_failure(j.label, j.error)}")
-    print(f"Open the book: file://{index}")
-    return 1 if failed else 0
-
-
 def strip_outputs(nb):
-    """Clears outputs and execution counts in place and sets language_info to LANGUAGE_INFO; True when something
-    changed."""
+    """Clears outputs and execution counts in place and sets language_info to LANGUAGE_INFO; True when it changed."""
     changed = dict(nb.metadata.get("language_info", {})) != LANGUAGE_INFO
     nb.metadata["language_info"] = dict(LANGUAGE_INFO)
     for cell in nb.cells:
@@ -581,15 +437,19 @@ def strip_outputs(nb):
 
 
 def main(argv):
-    if argv[:1] == ["exec"] and len(argv) == 4:
-        return execute_child(*argv[1:])
+    import nbformat
     if argv == ["run"]:
-        return command_run()
+        start = time.monotonic()
+        jobs, pages, index = build_book(BUILD, reuse=True)
+        failed = [j for j in jobs if not j.ok]
+        print(f"== {len(jobs) - len(failed)} of {len(jobs)} notebooks ok ({time.monotonic() - start:.1f} s)")
+        for j in failed:
+            print(f"FAIL {describe_failure(j.label, j.error)}")
+        print(f"Open the book: file://{index}")
+        return 1 if failed else 0
     if argv[:1] == ["strip"]:
-        import nbformat
         for path in [Path(p) for p in argv[1:]] or list_notebooks():
-            nb = nbformat.read(path, as_version=4)
-            if strip_outputs(nb):
+            if strip_outputs(nb := nbformat.read(path, as_version=4)):
                 atomic_write(path, nbformat.writes(nb) + "\n")
                 print(f"stripped {rel(path)}")
         return 0

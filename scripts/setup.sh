@@ -1,13 +1,10 @@
 #!/usr/bin/env bash
-# What the Makefile's set-up steps check and install:
-#   scripts/setup.sh jupyter   Jupyter (pinned: requirements.txt, requirements-lock.txt) in .venv/ with pip, made again
-#                              only when those files change; needs a Python >= 3.9 with venv, no root. An active conda
-#                              environment that has Jupyter (environment.yml) is used instead.
-#   scripts/setup.sh java      Java >= 17 (a JDK, with jshell) and Maven >= 3.6.3 running on it
-#   scripts/setup.sh bench     PyTorch 2.13 (CPU) and NumPy for make bench (bench/requirements.txt), with pip into the
-#                              Python that scripts/jupyter-python runs, only when the pinned versions are missing
-#   scripts/setup.sh browser   Chromium, a Korean font, Node.js and npm for make test's browser checks: apt-get install
-#                              as root when missing, else one line naming the packages
+# The Makefile's set-up steps (README.md, Requirements): scripts/setup.sh jupyter | java | bench | browser
+#   jupyter  requirements.txt (+ requirements-lock.txt) in .venv/ with pip, again when they change; an active conda
+#            environment that has Jupyter (environment.yml) instead
+#   java     checks Java >= 17 (a JDK, with jshell) and Maven >= 3.6.3 running on it
+#   bench    bench/requirements.txt (PyTorch, NumPy) with pip into that Python, when missing
+#   browser  Chromium, a Korean font, Node.js and npm: apt-get install as root when missing, else one line naming them
 set -euo pipefail
 cd "$(dirname "$0")/.."
 readonly VENV=.venv
@@ -74,31 +71,16 @@ check_java() {
     echo "java: ok (Java $runtime, need >= 17; Maven $maven on Java $maven_java, need >= 3.6.3)"
 }
 
-# make bench's PyTorch peer, in the Python that scripts/jupyter-python runs (.venv/ or the conda environment).
+# make bench's PyTorch peer (bench/requirements.txt), in the Python that scripts/jupyter-python runs.
 ensure_bench() {
-    local py check versions='import torch, numpy; print("torch", torch.__version__, "+ NumPy", numpy.__version__)'
+    local py
     py=$(scripts/jupyter-python --which)
-    # every "name==version" of bench/requirements.txt installed? (torch's "2.13.0+cpu" counts as 2.13.0)
-    check='import importlib.metadata as m, sys
-bad = []
-for line in open("bench/requirements.txt"):
-    want = line.split("#")[0].strip().split("==")
-    if len(want) != 2:
-        continue
-    try:
-        got = m.version(want[0]).split("+")[0]
-    except m.PackageNotFoundError:
-        got = "missing"
-    if got != want[1]:
-        bad.append(want[0] + " " + got + " (need " + want[1] + ")")
-print("; ".join(bad))
-sys.exit(1 if bad else 0)'
-    if ! "$py" -c "$check" >/dev/null 2>&1; then
-        echo "== bench: pip install -r bench/requirements.txt into $py ($("$py" -c "$check" 2>&1 | tail -n1); torch is about 200 MB)"
+    if ! "$py" -m pip install --disable-pip-version-check --no-index --dry-run -q -r bench/requirements.txt >/dev/null 2>&1; then
+        echo "== bench: pip install -r bench/requirements.txt into $py (torch is about 200 MB)"
         "$py" -m pip install --disable-pip-version-check -q -r bench/requirements.txt \
             || fail "bench: pip could not install bench/requirements.txt into $py (see above); run 'make bench' again once that is fixed"
     fi
-    echo "bench: ok ($py: $("$py" -c "$versions"))"
+    echo "bench: ok ($py: $("$py" -c 'import torch, numpy; print("torch", torch.__version__, "+ NumPy", numpy.__version__)'))"
 }
 
 case "${1:-}" in
