@@ -12,11 +12,11 @@ notebooks       each on a fresh kernel into build/test/executed/, exported to bu
 second runs     each notebook that declares metadata.gan.second_run (every lecture notebook 6-* must) again with that
                 code injected after its parameters cell (scripts/second_run.py), into build/test/second/
                 (notebooks and second runs share one pool, NB_JOBS at a time)
-frontends       scripts/lab_check.mjs in JupyterLab and Notebook 7: the gallery Run All twice, saved, reloaded, every
+frontends       scripts/browser_check.mjs in JupyterLab and Notebook 7: the gallery Run All twice, saved, reloaded, every
                 figure drawn (and 6-6 once in JupyterLab); a small notebook opened LAB_STARTS (10) times with a fresh
                 kernel and restarted LAB_STARTS times                               (beside the notebooks)
 pages offline   each exported page loads nothing from the network and every local file it loads or links exists
-browser         scripts/browser_check.py opens the pages with figures in headless Chromium: every figure draws
+browser         scripts/browser_check.mjs opens the pages with figures in headless Chromium: every figure draws
 
 Every item prints a line; failures are repeated at the end, then the wall and CPU seconds per group, `make test took
 N s`, and the last line `N passed, N failed`. Exit status 1 when anything failed.
@@ -316,11 +316,11 @@ def browser_check(tally, pages):
     """The exported pages that have figures, in headless Chromium; none, or no checker, is a failure."""
     with_figures = [p for p in pages if p.is_file() and book.GAN_FIGURE.search(p.read_text(encoding="utf-8", errors="replace"))]
     heading(f"browser check: {len(with_figures)} page{'s' if len(with_figures) != 1 else ''} with figures "
-            "(scripts/browser_check.py)")
+            "(scripts/browser_check.mjs)")
     if not with_figures:
         print("  FAIL no exported page has a figure")
         return tally.add("browser", False, "FAIL browser check: no exported page has a figure")
-    run_sub_test(tally, "browser", "browser check", [sys.executable, "scripts/browser_check.py", "--min-plots", "1",
+    run_sub_test(tally, "browser", "browser check", ["node", "scripts/browser_check.mjs", "pages", "--min-plots", "1",
                                                       "--out", book.rel(TEST_ROOT / "browser")]
                  + [book.rel(p) for p in with_figures], timeout=900)
 
@@ -346,10 +346,9 @@ def playwright_core():
 
 
 def frontends(tally, say):
-    """lab_check.mjs: in each frontend the gallery (Run All twice, save, reload) and the start check; in JupyterLab also
+    """browser_check.mjs: in each frontend the gallery (Run All twice, save, reload) and the start check; in JupyterLab also
     6-6 (Run All once: its live chart and figures)."""
     with tally.timed("frontends"):
-        env = dict(os.environ, PLAYWRIGHT_CORE=str(playwright_core()))
         jupyter = str(Path(sys.executable).parent / "jupyter")
         for frontend, args in [("lab", ["--runs", "2", "gallery-plots.ipynb"]), ("lab", ["--runs", "1", "6-6-four-gaussians.ipynb"]),
                                ("notebook", ["--runs", "2", "gallery-plots.ipynb"])]:
@@ -357,8 +356,8 @@ def frontends(tally, say):
                 args = args + ["--opens", LAB_STARTS, "--restarts", LAB_STARTS]
             heading(f"{'JupyterLab' if frontend == 'lab' else 'Notebook 7'} in headless Chromium: {' '.join(args)}", say)
             out = TEST_ROOT / (f"{frontend}-check" + ("" if "gallery-plots.ipynb" in args else "-6-6"))
-            run_sub_test(tally, "frontends", f"{frontend} check", ["node", "scripts/lab_check.mjs", "--frontend", frontend,
-                         "--jupyter", jupyter, "--out", book.rel(out)] + args, say, env)
+            run_sub_test(tally, "frontends", f"{frontend} check", ["node", "scripts/browser_check.mjs", frontend,
+                         "--jupyter", jupyter, "--out", book.rel(out)] + args, say)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -389,6 +388,7 @@ def main():
     start = time.monotonic()
     TEST_ROOT.mkdir(parents=True, exist_ok=True)
     tally = Tally()
+    os.environ["PLAYWRIGHT_CORE"] = str(playwright_core())  # for the browser checks, BrowserEndToEndTest's too
     prefixes = os.environ.get("NB", "").split()
     sources = [s for s in book.list_notebooks() if not prefixes or any(s.name.startswith(p) for p in prefixes)]
 
