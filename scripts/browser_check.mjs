@@ -45,6 +45,7 @@ const counts = (label, results) => { const n = results.filter(r => r.ok).length;
 function parseArgs([mode, ...argv]) {
   const o = { mode, runs: 2, opens: 0, restarts: 0, timeout: mode === 'pages' ? 120 : 600, minPlots: 0, strict: false,
               out: path.join(ROOT, 'build/test/browser-check'), jupyter: path.join(ROOT, '.venv/bin/jupyter'), files: [] };
+  if (['-h', '--help', undefined].includes(mode)) { console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter(l => l.startsWith('//')).map(l => l.slice(3)).join('\n')); process.exit(0); }
   if (!['pages', 'self-test', 'lab', 'notebook'].includes(mode)) throw new Error('the first argument must be pages, self-test, lab or notebook, not ' + mode);
   for (let i = 0; i < argv.length; i++) {
     const key = argv[i].slice(2).replace(/-(\w)/g, (_, c) => c.toUpperCase());
@@ -293,8 +294,8 @@ async function checkNotebook(browser, o, name) {
         if (i < 40) await out.screenshot({ path: `${stem}.figure-${String(i + 1).padStart(2, '0')}.png` });
       }
       r.after = await page.evaluate(PROBE, FIGURES);
-      if (r.afterReload.drawn < r.expected) r.problems.push(`${r.afterReload.drawn} of ${r.expected} figures shown after reload: ${JSON.stringify(r.afterReload.undrawn)}`);
-      if (r.after.graphs < r.expected) r.problems.push(`${r.after.graphs} of ${r.expected} figures drawn as plots after reload and hover: ${JSON.stringify(r.after.undrawn)}`);
+      if (r.afterReload.drawn < r.expected) r.problems.push(`${r.afterReload.drawn} of ${r.expected} figures shown after reload: ${JSON.stringify([...new Set(r.afterReload.undrawn)])}`);
+      if (r.after.graphs < r.expected) r.problems.push(`${r.after.graphs} of ${r.expected} figures drawn as plots after reload and hover: ${JSON.stringify([...new Set(r.after.undrawn)])}`);
       if (r.after.wide.length) r.problems.push(`figures wider than 900 px: ${r.after.wide.join(', ')} px`);
     });
   } catch (e) {
