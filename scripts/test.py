@@ -2,7 +2,7 @@
 
 Groups: unit tests (mvn test) beside kernel starts (scripts/kernel_start_test.py); static checks (notebooks committed
 clean, README.md and .ci/run); notebooks and second runs (scripts/second_run.py) on fresh kernels into build/test/
-beside frontends (scripts/lab_check.mjs); pages offline; browser (scripts/browser_check.py). Every item prints a line;
+beside frontends (scripts/browser_check.mjs lab|notebook); pages offline; browser (browser_check.mjs pages). Every item prints a line;
 failures are repeated at the end, then wall and CPU seconds per group, `make test took N s`, `N passed, N failed`.
 """
 import concurrent.futures
@@ -249,10 +249,10 @@ def browser_check(tally, pages):
     """The exported pages that have figures, in headless Chromium; none is a failure."""
     with_figures = [p for p in pages if p.is_file() and book.GAN_FIGURE.search(p.read_text(encoding="utf-8", errors="replace"))]
     print(f"== browser check: {len(with_figures)} page{'s' if len(with_figures) != 1 else ''} with figures "
-          "(scripts/browser_check.py)")
+          "(scripts/browser_check.mjs)")
     if not with_figures:
         return tally.check("browser", ["no exported page has a figure"], "", "browser check")
-    run_sub_test(tally, "browser", "browser check", [sys.executable, "scripts/browser_check.py", "--min-plots", "1",
+    run_sub_test(tally, "browser", "browser check", ["node", "scripts/browser_check.mjs", "pages", "--min-plots", "1",
                                                       "--out", book.rel(TEST_ROOT / "browser")]
                  + [book.rel(p) for p in with_figures], timeout=900)
 
@@ -278,18 +278,17 @@ def playwright_core():
 
 
 def frontends(tally, say):
-    """lab_check.mjs: in each frontend the gallery (Run All twice, save, reload) and the start check; in JupyterLab also
+    """browser_check.mjs: in each frontend the gallery (Run All twice, save, reload) and the start check; in JupyterLab also
     6-6 (Run All once: its live chart and figures)."""
     with tally.timed("frontends"):
-        env = dict(os.environ, PLAYWRIGHT_CORE=str(playwright_core()))
         starts = ["--opens", LAB_STARTS, "--restarts", LAB_STARTS]
         for frontend, args, out in [("lab", ["--runs", "2", "gallery-plots.ipynb"] + starts, "lab-check"),
                                     ("lab", ["--runs", "1", "6-6-four-gaussians.ipynb"], "lab-check-6-6"),
                                     ("notebook", ["--runs", "2", "gallery-plots.ipynb"] + starts, "notebook-check")]:
             say(f"== {'JupyterLab' if frontend == 'lab' else 'Notebook 7'} in headless Chromium: {' '.join(args)}")
-            run_sub_test(tally, "frontends", f"{frontend} check", ["node", "scripts/lab_check.mjs", "--frontend", frontend,
+            run_sub_test(tally, "frontends", f"{frontend} check", ["node", "scripts/browser_check.mjs", frontend,
                          "--jupyter", str(Path(sys.executable).parent / "jupyter"), "--out", book.rel(TEST_ROOT / out)]
-                         + args, say, env)
+                         + args, say)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -312,6 +311,7 @@ def second_run_jobs(tally, sources):
 def main():
     start, tally, results = time.monotonic(), Tally(), []
     TEST_ROOT.mkdir(parents=True, exist_ok=True)
+    os.environ["PLAYWRIGHT_CORE"] = str(playwright_core())  # the browser checks' and BrowserEndToEndTest's
     prefixes = os.environ.get("NB", "").split()
     sources = [s for s in book.list_notebooks() if not prefixes or any(s.name.startswith(p) for p in prefixes)]
 

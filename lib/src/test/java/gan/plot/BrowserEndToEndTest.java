@@ -18,8 +18,9 @@ import tech.tablesaw.plotly.components.Figure;
 
 /**
  * End to end: pages of figures, opened from disk in headless Chromium with networking off, by
- * {@code scripts/browser_check.py}; every plot must draw. Screenshots land in {@code build/test/browser/}.
- * Needs /usr/bin/chromium; {@code -Dgan.browserTest=skip} skips it (say so when you do).
+ * {@code scripts/browser_check.mjs}; every plot must draw. Screenshots land in {@code build/test/browser/}.
+ * Needs /usr/bin/chromium, node and playwright-core (build/npm/, which make test installs, or PLAYWRIGHT_CORE);
+ * {@code -Dgan.browserTest=skip} skips it (say so when you do).
  */
 class BrowserEndToEndTest {
     static final Path ROOT = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize().getParent();
@@ -118,7 +119,7 @@ class BrowserEndToEndTest {
             pages.add(write("local/plotly-from-assets-with-require-js.html", withRequire.append("</body></html>\n").toString()).toString());
         }
 
-        List<String> args = new ArrayList<>(List.of("--strict", "--out", OUT.toString()));
+        List<String> args = new ArrayList<>(List.of("pages", "--strict", "--out", OUT.toString()));
         args.addAll(pages);
         Result r = browserCheck(args.toArray(new String[0]));
         assertEquals(0, r.exit, r.output);
@@ -134,7 +135,7 @@ class BrowserEndToEndTest {
     @Test
     void theCheckerFailsBrokenPages() throws IOException, InterruptedException {
         Assumptions.assumeFalse("skip".equals(System.getProperty("gan.browserTest")), "browser test skipped by -Dgan.browserTest=skip");
-        Result r = browserCheck("--self-test", "--out", OUT.resolve("self-test").toString());
+        Result r = browserCheck("self-test", "--out", OUT.resolve("self-test").toString());
         assertEquals(0, r.exit, r.output);
         assertTrue(r.output.contains("SELF-TEST PASSED"), r.output);
     }
@@ -149,13 +150,13 @@ class BrowserEndToEndTest {
     }
 
     private static Result browserCheck(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("/usr/bin/python3", ROOT.resolve("scripts/browser_check.py").toString()));
+        List<String> command = new ArrayList<>(List.of("node", ROOT.resolve("scripts/browser_check.mjs").toString()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             p.destroyForcibly();
-            throw new AssertionError("browser_check.py did not finish within " + TIMEOUT_MINUTES + " minutes:\n" + output);
+            throw new AssertionError("browser_check.mjs did not finish within " + TIMEOUT_MINUTES + " minutes:\n" + output);
         }
         System.out.print(output);
         return new Result(p.exitValue(), output);
