@@ -254,7 +254,7 @@ public final class Trainer {
 
     /** D(x) for each value of a 1-D data set. */
     public double[] discriminate(double[] xs) {
-        return discriminate(Samples.rows("realData", xs));
+        return discriminate(Samples.rows("xs", xs));
     }
     /** The history so far, oldest first (unmodifiable view). */
     public List<HistoryRow> history() { return Collections.unmodifiableList(history); }
