@@ -92,8 +92,10 @@ def unit_tests(tally, say):
         code = subprocess.run(os.environ.get("MVN", "mvn").split() + ["-B", "test"], cwd=ROOT / "lib", stdout=out,
                               stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL).returncode
     say(f"== unit tests: mvn test (log: {book.rel(log)})")
-    cases = [case for report in sorted(surefire.glob("TEST-*.xml")) for case in ET.parse(report).getroot().iter("testcase")
-             if case.find("skipped") is None]
+    every = [case for report in sorted(surefire.glob("TEST-*.xml")) for case in ET.parse(report).getroot().iter("testcase")]
+    cases = [case for case in every if case.find("skipped") is None]
+    for case in (case for case in every if case.find("skipped") is not None):     # a skip is shown, not counted
+        say(f"  skipped unit test {case.get('classname')}.{case.get('name')}: {first_line(case.find('skipped').get('message')) or first_line(case.find('skipped').text) or 'no reason given'}")
     for case in cases:
         problem = next((p for p in (case.find("failure"), case.find("error")) if p is not None), None)
         line = None if problem is None else (f"FAIL unit test {case.get('classname')}.{case.get('name')}: " + (
@@ -109,7 +111,7 @@ def unit_tests(tally, say):
                     f"mvn test exited with {code}", say)
         for e in errors[:20]:
             say("    " + e)
-    say(f"  {len(cases)} test cases, {failed} failed ({tally.seconds['unit tests'][0]:.1f} s)")
+    say(f"  {len(cases)} test cases, {failed} failed, {len(every) - len(cases)} skipped ({tally.seconds['unit tests'][0]:.1f} s)")
 
 
 def notebook_problems(path):
