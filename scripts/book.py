@@ -360,7 +360,8 @@ def write_index(book_dir, jobs, titles, executed_rel):
         status = "ok" if j.ok else "**failed**: " + html.escape(describe_failure(j.label, j.error)).replace("|", "&#124;")
         rows.append(f"| {f'[{title}]({j.source.stem}.html)' if written else title} | {status} | {j.seconds:.1f} s | "
                     + (f"[.ipynb]({executed_rel}/{j.name})" if written else "") + " |")
-    text = INDEX + "\n".join(rows) + (f"\n\n## 용어 / Glossary\n\n{glossary()}" if glossary() else "")
+    table = glossary()
+    text = INDEX + "\n".join(rows) + (f"\n\n## 용어 / Glossary\n\n{table}" if table else "")
     nb = nbformat.v4.new_notebook(metadata={"title": "GAN in Java: notebooks"}, cells=[nbformat.v4.new_markdown_cell(
         text + f"\n\nBuilt {time.strftime('%Y-%m-%d %H:%M')} from notebooks/ by `make run`.", id="index")])
     page, index = exporter().from_notebook_node(nb, resources={"metadata": {"name": "index"}})[0], book_dir / "index.html"
