@@ -14,10 +14,10 @@ JAR     := lib/target/gan.jar
 MVN     ?= mvn
 export MVN
 # The library (and the kernel patch, lib/target/gan-kernel-patch.jar) is rebuilt only when its pom or a file
-# (or folder) under lib/src/main or lib/src/kernel-patch changed, or when
-# lib/target/deps/ was deleted.
+# (or folder) under lib/src/main or lib/src/kernel-patch changed, or when lib/target/deps/, kernel/ or webjars/
+# (lib/pom.xml copies them) was deleted.
 LIB_INPUTS := lib/pom.xml $(shell find lib/src/main lib/src/kernel-patch 2>/dev/null)
-ifeq ($(wildcard lib/target/deps/*.jar),)
+ifeq ($(and $(wildcard lib/target/deps/*.jar),$(wildcard lib/target/kernel/*.jar),$(wildcard lib/target/webjars/META-INF)),)
 LIB_INPUTS += FORCE
 endif
 
@@ -26,8 +26,16 @@ endif
 run: jupyter java jar kernel
 	@$(PY) scripts/book.py run
 
-test: browser jupyter java jar kernel
+test: browser jupyter java jar kernel build/npm/.installed
 	@$(PY) scripts/test.py
+
+# playwright-core for the browser checks (scripts/browser_check.mjs; never a browser: they drive /usr/bin/chromium),
+# installed with npm ci from scripts/npm/ into build/npm/, again when the lock file changes
+build/npm/.installed: scripts/npm/package-lock.json scripts/npm/package.json | browser
+	@echo "== npm ci: playwright-core into build/npm/"
+	@rm -rf build/npm && mkdir -p build/npm && cp scripts/npm/package.json scripts/npm/package-lock.json build/npm/
+	@cd build/npm && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
 
 # JupyterLab (make notebook) or Notebook 7 (make classic) on 127.0.0.1 with a token, at notebooks/
 JUPYTER_FLAGS = --ip=127.0.0.1 --ServerApp.root_dir=notebooks \
@@ -66,7 +74,7 @@ browser:
 jar: $(JAR)
 
 $(JAR): $(LIB_INPUTS) | java
-	@echo "== lib: mvn package -> lib/target/gan.jar + lib/target/deps/"
+	@echo "== lib: mvn package -> lib/target/gan.jar + deps/ (what gan.jar needs), kernel/, webjars/ (the book's assets)"
 	@cd lib && $(MVN) -q -B -DskipTests package 2>&1 | sed 's/\x1b\[[0-9;]*m//g'   # Maven 3.8 prints stray color resets
 	@touch $@
 

@@ -35,7 +35,6 @@ STARTUP_TIMEOUT = 60                                                # seconds fo
 JOBS = max(1, int(os.environ.get("NB_JOBS", str(min(2, os.cpu_count() or 1)))))
 MATHJAX_CONFIG = "TeX-AMS_CHTML-full,Safe"
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-GAN_FIGURE = re.compile(r"""<div\b[^>]*\bclass\s*=\s*["'](?:[^"']*\s)?gan-figure[\s"']""", re.IGNORECASE)
 PLOTLY_MIME, FIGURE_SPEC_CLASS = "application/vnd.plotly.v1+json", "gan-figure-spec"  # gan.plot.FigureHtml.SPEC_CLASS
 EXPORT_KEY = re.compile(r"<!-- gan-book export-key ([0-9a-f]+) -->\s*$")
 
@@ -213,61 +212,28 @@ def execute_all(jobs, reuse):
 
 
 # ---------------------------------------------------------------------------------------------------
-# Local copies of what a page loads: require.js, jQuery, MathJax (webjars on Maven Central, fetched once into
-# build/webjars/) and plotly.js (the library's dependency, loaded by each figure's own script: gan.plot.FigureHtml)
+# Local copies of what a page loads: require.js, jQuery, MathJax and plotly.js (loaded by each figure's own script,
+# gan.plot.FigureHtml), unpacked from their webjars by lib/pom.xml (its book-assets execution)
 
-WEBJARS = {"mathjax": "org.webjars.npm:mathjax:2.7.9", "requirejs": "org.webjars:requirejs:2.3.6", "jquery": "org.webjars:jquery:3.7.1"}
-# Only what MathJax needs for TeX input and CommonHTML output (about 4 MB of its 54 MB).
-MATHJAX_PARTS = ["MathJax.js", f"config/{MATHJAX_CONFIG.split(',')[0]}.js", "config/Safe.js", "config/local",
-                 "extensions", "jax/input/TeX", "jax/element", "jax/output/CommonHTML", "jax/output/PreviewHTML",
-                 "jax/output/NativeMML", "jax/output/PlainSource", "fonts/HTML-CSS/TeX/woff",
-                 "fonts/HTML-CSS/TeX/otf", "localization/en"]
-
-
-def maven_fetch(artifact, folder):
-    """folder/<artifactId>-<version>.jar of artifact ("group:artifactId:version"), fetched with Maven when missing."""
-    _, artifact_id, version = artifact.split(":")
-    jar = Path(folder) / f"{artifact_id}-{version}.jar"
-    if not jar.is_file():
-        jar.parent.mkdir(parents=True, exist_ok=True)
-        print(f"== fetching {artifact} with Maven into {rel(jar.parent)}/", flush=True)
-        done = subprocess.run(os.environ.get("MVN", "mvn").split() + [
-            "-q", "-B", "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy", f"-Dartifact={artifact}",
-            f"-DoutputDirectory={jar.parent}"], cwd=jar.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        if done.returncode != 0 or not jar.is_file():
-            print(ANSI.sub("", done.stdout))
-            raise SystemExit(f"Maven could not fetch {artifact} (exit {done.returncode}); see above (offline? the first "
-                             f"run needs Maven Central)")
-    return jar
-
-
-def extract(jar, prefix, wanted, dest):
-    """The jar's entries prefix+w (a file, or a folder's files) for each w in wanted into dest, whole or not at all."""
-    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    with zipfile.ZipFile(jar) as z:
-        z.extractall(tmp, [n for n in z.namelist() if any(n == prefix + w or n.startswith(prefix + w + "/") for w in wanted)])
-    shutil.rmtree(dest, ignore_errors=True)
-    os.replace(tmp / prefix / wanted[0] if len(wanted) == 1 else tmp / prefix, dest)
-    shutil.rmtree(tmp, ignore_errors=True)
+WEBJARS = LIB_TARGET / "webjars" / "META-INF" / "resources" / "webjars"
 
 
 def ensure_assets(book_dir):
-    """require.js, jQuery, the parts of MathJax used and plotly.js in <book>/assets, once; returns plotly's version."""
-    assets = book_dir / "assets"
-    for dest, name, wanted in [("require.min.js", "requirejs", ["require.min.js"]),
-                               ("jquery.min.js", "jquery", ["jquery.min.js"]), ("mathjax", "mathjax", MATHJAX_PARTS)]:
-        if not (assets / dest / ("MathJax.js" if name == "mathjax" else "")).is_file():
-            prefix = "META-INF/resources/webjars/{1}/{2}/".format(*WEBJARS[name].split(":"))
-            extract(maven_fetch(WEBJARS[name], BUILD / "webjars"), prefix, wanted, assets / dest)
-    jars = sorted((LIB_TARGET / "deps").glob("plotly.js-dist-*.jar"))
-    if not jars:
-        raise SystemExit(f"book: {rel(LIB_TARGET / 'deps')}/plotly.js-dist-*.jar missing; build the library (make jar)")
-    version = jars[-1].name[len("plotly.js-dist-"):-len(".jar")]
-    if not (assets / f"plotly-{version}.js").is_file():   # gan.plot.FigureHtml.PLOTLY_ASSET, beside the page
-        prefix = f"META-INF/resources/webjars/plotly.js-dist/{version}/"
-        extract(jars[-1], prefix, ["LICENSE"], assets / f"plotly-{version}.LICENSE")
-        extract(jars[-1], prefix, ["plotly.js"], assets / f"plotly-{version}.js")
+    """The webjars' files in <book>/assets, each copied whole or not at all, once; returns plotly's version."""
+    assets, plotly = book_dir / "assets", sorted(WEBJARS.glob("plotly.js-dist/*/plotly.js"))
+    assets.mkdir(parents=True, exist_ok=True)
+    if not plotly:
+        raise SystemExit(f"book: {rel(WEBJARS)}/plotly.js-dist missing; build the library (make jar)")
+    version = plotly[-1].parent.name
+    for dest, source in [("require.min.js", "requirejs/*/require.min.js"), ("jquery.min.js", "jquery/*/jquery.min.js"),
+                         ("mathjax", "mathjax/*"), (f"plotly-{version}.js", f"plotly.js-dist/{version}/plotly.js"),
+                         (f"plotly-{version}.LICENSE", f"plotly.js-dist/{version}/LICENSE")]:  # FigureHtml.PLOTLY_ASSET
+        if not (assets / dest).exists():
+            found, tmp = sorted(WEBJARS.glob(source)), assets / f".{dest}.{os.getpid()}.tmp"
+            if not found:
+                raise SystemExit(f"book: {rel(WEBJARS)}/{source} missing; build the library (make jar)")
+            (shutil.copytree if found[-1].is_dir() else shutil.copyfile)(found[-1], tmp)
+            os.replace(tmp, assets / dest)
     return version
 
 

@@ -2,15 +2,17 @@
 // make test's browser checks: Debian's /usr/bin/chromium, headless and offline (no host name resolves but 127.0.0.1,
 // other addresses go to a closed proxy port), driven by playwright-core (never a downloaded browser).
 //
-//   node scripts/browser_check.mjs pages [--strict] [--min-plots N] [--out DIR] PAGE.html ...
+//   node scripts/browser_check.mjs pages [--strict] [--out DIR] PAGE.html ...
 //   node scripts/browser_check.mjs self-test [--out DIR]
 //   node scripts/browser_check.mjs lab|notebook [--runs 2] [--opens N] [--restarts M] [--out DIR] [--jupyter J]
 //                                  [--timeout 600] NOTEBOOK.ipynb ...
 //
-// pages: each HTML page from disk in a fresh context; every <div class="gan-figure"> must hold a plotly chart (an
-// svg.main-svg with a trace group or heatmap image) before nothing changed for SETTLE ms; a full-page screenshot
-// <out>/<page>.png. JavaScript errors and network attempts are WARN lines (--strict: failures). self-test: a good page
-// passes, a broken figure, a missing plotly.js, an empty plot and a page that needs a CDN fail.
+// pages: each HTML page from disk in a fresh context; every <div class="gan-figure"> of its source must hold a plotly
+// chart (an svg.main-svg with a trace group or heatmap image) before nothing changed for SETTLE ms; every request must
+// be a file that loads (a network attempt, a missing asset fail), every link to a file must find it, no inline
+// <script class="gan-plotly">; some page must have a figure; a full-page screenshot <out>/<page>.png. JavaScript
+// errors are WARN lines (--strict: failures). self-test: a good page passes, a broken figure, a missing plotly.js,
+// an empty plot and a page that needs a CDN fail.
 // lab / notebook: a copy of each notebook of notebooks/ (beside links to lib/ and data/) in a scratch folder served
 // by JupyterLab or Notebook 7 (127.0.0.1, fresh token and config, windowing off): Run All --runs times in one kernel
 // (every code cell must get an execution count within --timeout s; no retry), save, reload; the saved notebook must be
@@ -43,7 +45,7 @@ const sleep = ms => new Promise(r => setTimeout(r, ms));
 const counts = (label, results) => { const n = results.filter(r => r.ok).length; console.log(`${label}: ${n} passed, ${results.length - n} failed`); return n === results.length; };
 
 function parseArgs([mode, ...argv]) {
-  const o = { mode, runs: 2, opens: 0, restarts: 0, timeout: mode === 'pages' ? 120 : 600, minPlots: 0, strict: false,
+  const o = { mode, runs: 2, opens: 0, restarts: 0, timeout: mode === 'pages' ? 120 : 600, strict: false,
               out: path.join(ROOT, 'build/test/browser-check'), jupyter: path.join(ROOT, '.venv/bin/jupyter'), files: [] };
   if (['-h', '--help', undefined].includes(mode)) { console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter(l => l.startsWith('//')).map(l => l.slice(3)).join('\n')); process.exit(0); }
   if (!['pages', 'self-test', 'lab', 'notebook'].includes(mode)) throw new Error('the first argument must be pages, self-test, lab or notebook, not ' + mode);
@@ -54,7 +56,7 @@ function parseArgs([mode, ...argv]) {
     else if (!(key in o) || i + 1 >= argv.length) throw new Error(`unknown option or no value: ${argv[i]}`);
     else o[key] = typeof o[key] === 'number' ? Number(argv[++i]) : argv[++i].includes('/') ? path.resolve(argv[i]) : argv[i];
   }
-  if (['runs', 'opens', 'restarts', 'timeout', 'minPlots'].some(k => !(o[k] >= 0)) || o.runs < 1) throw new Error('--runs must be >= 1, other numbers >= 0');
+  if (['runs', 'opens', 'restarts', 'timeout'].some(k => !(o[k] >= 0)) || o.runs < 1) throw new Error('--runs must be >= 1, other numbers >= 0');
   return o;
 }
 
@@ -92,11 +94,13 @@ async function checkPage(browser, file, o) {
   const t0 = Date.now(), warnings = [], problems = [], pending = new Set(), shot = path.join(o.out, path.basename(file, '.html') + '.png');
   let figures = [];
   page.on('pageerror', e => warnings.push('JavaScript error: ' + String(e.message || e).split('\n')[0]));
-  page.on('request', r => { pending.add(r); if (!/^(file|data|about|blob):/.test(r.url())) warnings.push('tried the network (blocked): ' + r.url().slice(0, 120)); });
+  page.on('request', r => { pending.add(r); if (!/^(file|data|about|blob):/.test(r.url())) problems.push('tried the network: ' + r.url().slice(0, 120)); });
   page.on('requestfinished', r => pending.delete(r));
-  page.on('requestfailed', r => pending.delete(r));
+  page.on('requestfailed', r => { pending.delete(r); if (r.url().startsWith('file:')) problems.push(`${r.url().slice(0, 120)} did not load (${r.failure()?.errorText})`); });
+  let expected = 0;
   try {
     if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new Error('no such file');
+    expected = (fs.readFileSync(file, 'utf8').match(/<div\b[^>]*\bclass\s*=\s*["'](?:[^"']*\s)?gan-figure[\s"']/gi) || []).length;
     await page.goto(pathToFileURL(path.resolve(file)).href, { waitUntil: 'load', timeout: o.timeout * 1000 });
     // plotly draws once its script ran: a figure not drawn SETTLE ms after the last change and request never will
     for (let last = '', since = Date.now(), end = since + o.timeout * 1000; ;) {
@@ -106,6 +110,9 @@ async function checkPage(browser, file, o) {
       if (figures.every(f => f.graph) || now - since > SETTLE || now > end) break;
       await sleep(250);
     }
+    const [links, inline] = await page.evaluate(() => [Array.from(document.querySelectorAll('a[href]'), a => a.href), !!document.querySelector('script.gan-plotly')]);
+    for (const link of links.filter(l => l.startsWith('file:'))) if (!fs.existsSync(fileURLToPath(link.split(/[?#]/)[0]))) problems.push('a link to a missing file: ' + link.slice(0, 120));
+    if (inline) problems.push('an inline <script class="gan-plotly"> (plotly.js) is in the page');
     await sleep(300); // plotly's asynchronous finish (fonts, legends) before the screenshot
     await page.screenshot({ path: shot, fullPage: true });
   } catch (e) {
@@ -114,10 +121,10 @@ async function checkPage(browser, file, o) {
     await context.close();
   }
   problems.push(...figures.filter(f => !f.graph).map(f => `${f.id}: ${f.why}`));
-  if (figures.length < o.minPlots) problems.push(`${figures.length} plots, expected at least ${o.minPlots}`);
+  if (figures.length < expected) problems.push(`${figures.length} plots, the page has ${expected}`);
   if (o.strict) problems.push(...warnings);
   const line = problems.length ? `FAIL ${file}: ${problems.join('; ')}` : `PASS ${file} (${figures.length} plots, ${((Date.now() - t0) / 1000).toFixed(1)} s, screenshot ${shot})`;
-  return { ok: problems.length === 0, line, warnings };
+  return { ok: problems.length === 0, line, warnings, figures: figures.length };
 }
 
 async function checkPages(browser, o) {
@@ -127,6 +134,10 @@ async function checkPages(browser, o) {
     r.warnings.forEach(w => console.log(`WARN ${file}: ${w}`));
     console.log(r.line);
     results.push(r);
+  }
+  if (!results.some(r => r.figures)) {
+    console.log('FAIL no page has a figure');
+    results.push({ ok: false });
   }
   return counts('browser check', results);
 }
@@ -142,13 +153,15 @@ async function selfTest(browser, o) {
   const pages = { good: [true, head + figure('good-1', good) + figure('good-2', good.replace('scatter', 'bar'))],
     'broken-figure': [false, head + figure('good-1', good) + figure('broken-1', 'undefinedFunction(div);')],
     'no-plotly': [false, figure('lonely-1', good)], 'empty-plot': [false, head + figure('empty-1', "Plotly.newPlot(div, [], {title: 'nothing'});")],
-    'needs-network': [false, '<script src="https://cdn.plot.ly/plotly-2.35.3.min.js"></script>' + figure('cdn-1', good)] };
+    'needs-network': [false, '<script src="https://cdn.plot.ly/plotly-2.35.3.min.js"></script>' + figure('cdn-1', good)],
+    'missing-asset': [false, head + figure('good-1', good) + '<img src="assets/nothing.png">'], 'broken-link': [false, head + figure('good-1', good) + '<a href="nothing.html#s1">x</a>'],
+    'inline-plotly': [false, head.replace('<script>', '<script class="gan-plotly">') + figure('good-1', good)] };
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'browser-check-self-test-')), wrong = [];
   try {
     for (const [name, [shouldPass, body]] of Object.entries(pages)) {
       const file = path.join(work, name + '.html');
       fs.writeFileSync(file, `<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>${body}</body></html>`);
-      const r = await checkPage(browser, file, { ...o, minPlots: 1, strict: false });
+      const r = await checkPage(browser, file, { ...o, strict: false });
       console.log(`self-test ${name.padEnd(14)} ${r.ok === shouldPass ? 'as expected' : 'WRONG'}: ${r.line.replace(file, name).slice(0, 220)}`);
       if (r.ok !== shouldPass) wrong.push(`${name}: ${r.line}`);
     }
@@ -156,7 +169,7 @@ async function selfTest(browser, o) {
     fs.rmSync(work, { recursive: true, force: true });
   }
   console.log(wrong.length ? 'SELF-TEST FAILED: ' + wrong.join(' | ')
-    : 'SELF-TEST PASSED: the good page passes; broken figure, missing plotly.js, empty plot and CDN-only pages fail');
+    : 'SELF-TEST PASSED: the good page passes; broken figure, missing plotly.js, empty plot, CDN, missing asset, broken link and inline plotly.js fail');
   return wrong.length === 0;
 }
 

@@ -1,8 +1,8 @@
 """`make kernel`: the kernelspec rapaio-jupyter-kernel in Jupyter's data folder (JUPYTER_DATA_DIR, else
 ~/.local/share/jupyter), installed again when anything is missing or differs (`--force`: always): kernel.json
 (java -XX:SharedArchiveFile=kernel.jsa -cp gan-kernel-patch.jar:rapaio-jupyter-kernel-3.0.1.jar ...MainApp), the
-kernel's jar from Maven Central, lib/target/gan-kernel-patch.jar (first on the class path: its classes replace the
-kernel's racy ones) and kernel.jsa, the classes a start loads, archived by one start (a start then costs less CPU).
+kernel's jar (lib/pom.xml copies it into lib/target/kernel/), lib/target/gan-kernel-patch.jar (first on the class
+path: its classes replace the kernel's racy ones) and kernel.jsa, the classes a start loads, archived by one start (a start then costs less CPU).
 """
 import hashlib
 import json
@@ -18,7 +18,7 @@ import book
 
 NAME, VERSION = book.KERNEL_NAME, "3.0.1"
 JAR = f"rapaio-jupyter-kernel-{VERSION}.jar"
-PATCH = book.LIB_TARGET / "gan-kernel-patch.jar"
+PATCH, KERNEL_JAR = book.LIB_TARGET / "gan-kernel-patch.jar", book.LIB_TARGET / "kernel" / JAR
 SPEC_DIR = Path(jupyter_data_dir()) / "kernels" / NAME
 USE_ARCHIVE, WRITE_ARCHIVE = "-XX:SharedArchiveFile=", "-XX:ArchiveClassesAtExit="
 
@@ -66,6 +66,7 @@ def archive_classes():
     from jupyter_client.manager import start_new_kernel
     (SPEC_DIR / "kernel.jsa").unlink(missing_ok=True)
     write_kernel_json(WRITE_ARCHIVE)
+    (book.BUILD / "kernel").mkdir(parents=True, exist_ok=True)
     with open(book.BUILD / "kernel" / "archive.log", "w") as log:
         km, kc = start_new_kernel(kernel_name=NAME, startup_timeout=120, stdout=log, stderr=subprocess.STDOUT)
         km.shutdown_wait_time = 120  # the JVM writes the archive as it exits: do not kill it
@@ -79,14 +80,13 @@ def archive_classes():
 
 
 def main():
-    if not PATCH.is_file():
-        sys.exit(f"kernel: {book.rel(PATCH)} missing; build the library first (make jar)")
+    if not PATCH.is_file() or not KERNEL_JAR.is_file():
+        sys.exit(f"kernel: {book.rel(PATCH)} or {book.rel(KERNEL_JAR)} missing; build the library first (make jar)")
     if (why := "reinstall requested (--force)" if "--force" in sys.argv[1:] else problem()) is None:
         return print(f"kernel: ok ({NAME} {VERSION} with {PATCH.name} in {SPEC_DIR})")
     print(f"kernel: {why}; installing into {SPEC_DIR}", flush=True)
-    jar = book.maven_fetch(f"io.github.padreati:rapaio-jupyter-kernel:{VERSION}", book.BUILD / "kernel")
     SPEC_DIR.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(jar, SPEC_DIR / JAR)
+    shutil.copyfile(KERNEL_JAR, SPEC_DIR / JAR)
     shutil.copyfile(PATCH, SPEC_DIR / PATCH.name)
     archive_classes()
     write_kernel_json(USE_ARCHIVE)

@@ -2,12 +2,12 @@
 
 Groups: unit tests (mvn test) beside kernel starts (scripts/kernel_start_test.py); static checks (notebooks committed
 clean, README.md and .ci/run); notebooks and second runs (scripts/second_run.py) on fresh kernels into build/test/
-beside frontends (scripts/browser_check.mjs lab|notebook); pages offline; browser (browser_check.mjs pages). Every item prints a line;
-failures are repeated at the end, then wall and CPU seconds per group, `make test took N s`, `N passed, N failed`.
+beside frontends (scripts/browser_check.mjs lab|notebook); the book's pages offline in a browser (browser_check.mjs
+pages). Every item prints a line; failures are repeated at the end, then wall and CPU seconds per group, `make test took
+N s`, `N passed, N failed`.
 """
 import concurrent.futures
 import contextlib
-import html.parser
 import os
 import re
 import resource
@@ -22,7 +22,7 @@ from pathlib import Path
 import book
 import second_run
 
-ROOT, TEST_ROOT, NPM_DIR = book.ROOT, book.BUILD / "test", book.BUILD / "npm"
+ROOT, TEST_ROOT = book.ROOT, book.BUILD / "test"
 KERNEL_STARTS = os.environ.get("KERNEL_STARTS", "100")
 LAB_STARTS = os.environ.get("LAB_STARTS", "10")
 
@@ -36,7 +36,7 @@ class Tally:
 
     def __init__(self):
         self.groups = {g: [0, 0] for g in ("unit tests", "static checks", "kernel starts", "notebooks", "second runs",
-                                           "pages offline", "browser", "frontends")}
+                                           "browser", "frontends")}
         self.failures, self.seconds, self.lock = [], {}, threading.Lock()
 
     def add(self, group, ok, failure_line=None, count=1):
@@ -162,58 +162,6 @@ def static_checks(tally):
 
 
 # ---------------------------------------------------------------------------------------------------
-# Pages load nothing from the network
-
-NETWORK = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)
-NOT_A_FILE = re.compile(r"^\s*(?:#|data:|javascript:|mailto:|about:|blob:)|^\s*$", re.IGNORECASE)
-CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""", re.IGNORECASE)
-
-
-class PageScanner(html.parser.HTMLParser):
-    """What a page loads (src, data, poster, background, link/base href, srcset, CSS url() and @import) and links to."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.loads, self.links, self.styles, self.in_style = [], [], [], False
-
-    def handle_starttag(self, tag, attrs):
-        for name, value in (a for a in attrs if a[1] is not None):
-            if name in ("src", "data", "poster", "background") or (name == "href" and tag in ("link", "base")):
-                self.loads.append((tag, name, value))
-            elif name == "srcset":
-                self.loads += [(tag, name, part.strip().split(" ")[0]) for part in value.split(",") if part.strip()]
-            elif name == "href":
-                self.links.append((tag, name, value))
-            elif name == "style":
-                self.styles.append(value)
-        self.in_style = tag == "style"
-
-    def handle_endtag(self, tag):
-        self.in_style = False
-
-    def handle_data(self, data):
-        if self.in_style:
-            self.styles.append(data)
-
-
-def page_problems(page):
-    if not page.is_file():
-        return ["not written"]
-    text, scanner = page.read_text(encoding="utf-8", errors="replace"), PageScanner()
-    scanner.feed(text)
-    loads = scanner.loads + [("style", "url", m.group(2) if m.group(2) is not None else m.group(4))
-                             for css in scanner.styles for m in CSS_URL.finditer(css)]
-    problems = [f"<{tag} {attr}> loads {url[:120]} from the network" for tag, attr, url in loads if NETWORK.match(url)]
-    for (tag, attr, url), verb in [(load, "loads") for load in loads] + [(link, "links to") for link in scanner.links]:
-        path = re.split(r"[?#]", url, maxsplit=1)[0]
-        if not NETWORK.match(url) and not NOT_A_FILE.match(url) and path and not (page.parent / path).exists():
-            problems.append(f"<{tag} {attr}> {verb} {url[:120]}, which does not exist")
-    if re.search(r"""<script\b[^>]*\bclass\s*=\s*["']gan-plotly["']""", text, re.IGNORECASE):
-        problems.append('an inline <script class="gan-plotly"> (plotly.js) is in the page')
-    return problems[:5] + ([f"(+{len(problems) - 5} more)"] if len(problems) > 5 else [])
-
-
-# ---------------------------------------------------------------------------------------------------
 # Sub-tests: kernel starts, browser check, frontends
 
 def run_sub_test(tally, group, label, argv, say=print, env=None, timeout=1800):
@@ -248,35 +196,10 @@ def kernel_starts(tally, say):
 
 
 def browser_check(tally, pages):
-    """The exported pages that have figures, in headless Chromium; none is a failure."""
-    with_figures = [p for p in pages if p.is_file() and book.GAN_FIGURE.search(p.read_text(encoding="utf-8", errors="replace"))]
-    print(f"== browser check: {len(with_figures)} page{'s' if len(with_figures) != 1 else ''} with figures "
-          "(scripts/browser_check.mjs)")
-    if not with_figures:
-        return tally.check("browser", ["no exported page has a figure"], "", "browser check")
-    run_sub_test(tally, "browser", "browser check", ["node", "scripts/browser_check.mjs", "pages", "--min-plots", "1",
-                                                      "--out", book.rel(TEST_ROOT / "browser")]
-                 + [book.rel(p) for p in with_figures], timeout=900)
-
-
-def playwright_core():
-    """build/npm/node_modules/playwright-core, installed with `npm ci` from scripts/npm/ when missing or when the lock
-    file changed (never a browser: the tests use /usr/bin/chromium)."""
-    installed, stamp, npm = NPM_DIR / "node_modules" / "playwright-core", NPM_DIR / ".lock-sha256", ROOT / "scripts" / "npm"
-    key = book.sha256_file(npm / "package-lock.json")
-    if installed.is_dir() and stamp.is_file() and stamp.read_text().strip() == key:
-        return installed
-    if shutil.which("npm") is None or shutil.which("node") is None:
-        raise SystemExit("make test needs Node.js >= 18 and npm for the JupyterLab check (Debian: apt-get install nodejs npm)")
-    NPM_DIR.mkdir(parents=True, exist_ok=True)
-    for name in ("package.json", "package-lock.json"):
-        shutil.copyfile(npm / name, NPM_DIR / name)
-    done = subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=NPM_DIR, stdout=subprocess.PIPE, text=True,
-                          stderr=subprocess.STDOUT, env=dict(os.environ, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD="1"))
-    if done.returncode != 0 or not installed.is_dir():
-        raise SystemExit(f"{done.stdout}\nnpm ci in {book.rel(NPM_DIR)} failed (exit {done.returncode}); see above")
-    stamp.write_text(key + "\n")
-    return installed
+    """The book's pages and index in headless Chromium, offline: figures drawn, nothing from the network, no missing file."""
+    print(f"== the book's {len(pages)} pages in a browser, offline (scripts/browser_check.mjs pages)")
+    run_sub_test(tally, "browser", "browser check", ["node", "scripts/browser_check.mjs", "pages", "--out",
+                                                      book.rel(TEST_ROOT / "browser")] + [book.rel(p) for p in pages], timeout=900)
 
 
 def frontends(tally, say):
@@ -313,7 +236,6 @@ def second_run_jobs(tally, sources):
 def main():
     start, tally, results = time.monotonic(), Tally(), []
     TEST_ROOT.mkdir(parents=True, exist_ok=True)
-    os.environ["PLAYWRIGHT_CORE"] = str(playwright_core())  # the browser checks' and BrowserEndToEndTest's
     prefixes = os.environ.get("NB", "").split()
     sources = [s for s in book.list_notebooks() if not prefixes or any(s.name.startswith(p) for p in prefixes)]
 
@@ -333,13 +255,8 @@ def main():
             results.extend([pages, index])
     with tally.timed("notebooks + frontends"):
         side_by_side(notebooks, lambda say: frontends(tally, say))
-    pages, index = results
-    with tally.timed("pages offline"):
-        print("== pages load nothing from the network")
-        for page in pages + [index]:
-            tally.check("pages offline", page_problems(page), book.rel(page), book.rel(page))
     with tally.timed("browser"):
-        browser_check(tally, pages)
+        browser_check(tally, results[0] + [results[1]])
 
     passed, failed = (sum(c[i] for c in tally.groups.values()) for i in (0, 1))
     print("\n== summary (" + ", ".join(f"{group} {c[0]}/{c[0] + c[1]}" for group, c in tally.groups.items())
