@@ -198,7 +198,7 @@ def kernel_starts(tally, say):
 def browser_check(tally, pages):
     """The book's pages and index in headless Chromium, offline: figures drawn, nothing from the network, no missing file."""
     print(f"== the book's {len(pages)} pages in a browser, offline (scripts/browser_check.mjs pages)")
-    run_sub_test(tally, "browser", "browser check", ["node", "scripts/browser_check.mjs", "pages", "--out",
+    run_sub_test(tally, "browser", "browser check", ["node", "scripts/browser_check.mjs", "pages", "--book", "--out",
                                                       book.rel(TEST_ROOT / "browser")] + [book.rel(p) for p in pages], timeout=900)
 
 

@@ -132,12 +132,40 @@ class BrowserEndToEndTest {
         assertTrue(Files.size(OUT.resolve("figures.png")) > 100_000, "a full-page screenshot");
     }
 
+    /** The checker itself: a good page passes, each broken one fails for its reason, a book with no figure fails. */
     @Test
     void theCheckerFailsBrokenPages() throws IOException, InterruptedException {
         Assumptions.assumeFalse("skip".equals(System.getProperty("gan.browserTest")), "browser test skipped by -Dgan.browserTest=skip");
-        Result r = browserCheck("self-test", "--out", OUT.resolve("self-test").toString());
-        assertEquals(0, r.exit, r.output);
-        assertTrue(r.output.contains("SELF-TEST PASSED"), r.output);
+        FigureHtml.writePlotlyAsset(OUT.resolve("broken"));          // broken/assets/plotly-<v>.js, as beside the book's pages
+        String good = FigureHtml.html(Plots.lossHistory(PlotsTest.history(101, 10))), plotly = FigureHtml.plotlyBlock();
+        String other = FigureHtml.html(Plots.discriminatorHistory(PlotsTest.history(101, 10)));
+        String[][] pages = {  // page, body, what its FAIL line must say ("" for a page that must pass)
+            {"good", good + other, ""},
+            {"broken-figure", good + "<div class=\"gan-figure\" id=\"broken-1\"></div>", "broken-1: no svg.main-svg"},
+            {"bare/no-plotly", good, FigureHtml.PLOTLY_ASSET + " did not load (net::ERR_FILE_NOT_FOUND)"},
+            {"empty-plot", plotly + "<div class=\"gan-figure\" id=\"empty-1\"></div><script>Plotly.newPlot('empty-1', [], {});</script>",
+                "empty-1: an empty plot, no trace drawn"},
+            {"needs-network", "<script src=\"https://cdn.plot.ly/plotly-2.35.3.min.js\"></script>" + good,
+                "tried the network: https://cdn.plot.ly/plotly-2.35.3.min.js"},
+            {"missing-asset", good + "<img src=\"assets/nothing.png\">", "assets/nothing.png did not load"},
+            {"broken-link", good + "<a href=\"nothing.html#s1\">x</a>", "a link to a missing file: file://"},
+            {"inline-plotly", plotly + good, "an inline <script class=\"gan-plotly\"> (plotly.js) is in the page"}};
+        List<String> args = new ArrayList<>(List.of("pages", "--book", "--out", OUT.resolve("broken").toString()));
+        for (String[] page : pages) {
+            Files.createDirectories(OUT.resolve("broken/" + page[0]).getParent());
+            args.add(write("broken/" + page[0] + ".html", "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>\n"
+                    + page[1] + "</body></html>\n").toString());
+        }
+        Result r = browserCheck(args.toArray(new String[0]));
+        assertEquals(1, r.exit, r.output);
+        for (String[] page : pages) {
+            String line = r.output.lines().filter(l -> l.contains("/broken/" + page[0] + ".html")).findFirst().orElse("");
+            assertTrue(page[2].isEmpty() ? line.startsWith("PASS ") : line.startsWith("FAIL ") && line.contains(page[2]), page[0] + ": " + line);
+        }
+        Result none = browserCheck("pages", "--out", OUT.resolve("broken").toString(),
+                write("broken/no-figure.html", "<!DOCTYPE html><html><body><p>text only</p></body></html>\n").toString());
+        assertEquals(1, none.exit, none.output);
+        assertTrue(none.output.contains("FAIL no page has a figure"), none.output);
     }
 
     private static Path write(String name, String html) throws IOException {
