@@ -31,6 +31,13 @@ def cpu_seconds():
     return sum(r.ru_utime + r.ru_stime for r in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
 
 
+def machine_busy():
+    """Core-seconds the whole machine has run code (/proc/stat: user, nice, system, irq, softirq), or None."""
+    with contextlib.suppress(OSError):
+        ticks = [int(t) for t in Path("/proc/stat").read_text().split("\n")[0].split()[1:8]]
+        return (sum(ticks[:3]) + ticks[5] + ticks[6]) / os.sysconf("SC_CLK_TCK")
+
+
 class Tally:
     """Every test item, passed or failed, by group; failures keep their line for the recap; wall and CPU seconds."""
 
@@ -234,7 +241,7 @@ def second_run_jobs(tally, sources):
 
 
 def main():
-    start, tally, results = time.monotonic(), Tally(), []
+    start, busy, tally, results = time.monotonic(), machine_busy(), Tally(), []
     TEST_ROOT.mkdir(parents=True, exist_ok=True)
     prefixes = os.environ.get("NB", "").split()
     sources = [s for s in book.list_notebooks() if not prefixes or any(s.name.startswith(p) for p in prefixes)]
@@ -265,7 +272,9 @@ def main():
         print(f"  {name:<28} {wall:7.1f} s wall {cpu:8.1f} CPU-s")
     for line in tally.failures:
         print(line)
-    print(f"make test took {time.monotonic() - start:.0f} s\n{passed} passed, {failed} failed")
+    wall, used = time.monotonic() - start, None if busy is None else machine_busy() - busy
+    print(f"make test took {wall:.0f} s" + ("" if used is None else f" (the machine busy {used:.0f} of "
+          f"{wall * os.cpu_count():.0f} core-seconds)") + f"\n{passed} passed, {failed} failed")
     return 1 if failed else 0
 
 
