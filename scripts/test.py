@@ -197,7 +197,7 @@ def run_sub_test(tally, group, label, argv, say=print, env=None, timeout=1800):
 
 def kernel_starts(tally, say):
     with tally.timed("kernel starts"):
-        say(f"== the Java kernel starts every time: {KERNEL_STARTS} starts, and one through a notebook server")
+        say(f"== the Java kernel starts every time: {KERNEL_STARTS} starts with jupyter_client")
         run_sub_test(tally, "kernel starts", "kernel start test", [sys.executable, "scripts/kernel_start_test.py",
                      "--starts", KERNEL_STARTS, "--log-dir", book.rel(TEST_ROOT / "kernel-starts")], say)
 
