@@ -6,6 +6,7 @@ The last line is `kernel start test: N passed, N failed`; exit status 1 when any
 """
 import argparse
 import concurrent.futures
+import shutil
 import statistics
 import subprocess
 import sys
@@ -39,6 +40,7 @@ def one_start(index, timeout, log_dir):
     with open(r["log"], "w", encoding="utf-8") as out:
         try:
             km.start_kernel(stdout=out, stderr=subprocess.STDOUT)
+            r["ports"] = {port for name, port in km.get_connection_info().items() if name.endswith("_port")}
             (kc := km.client()).start_channels()
             kc.wait_for_ready(timeout=timeout)
             r["seconds"], values = time.monotonic() - t0, []
@@ -56,6 +58,9 @@ def one_start(index, timeout, log_dir):
             r["ok"] = True
         except Exception as e:  # this start failed; the others go on
             r["error"] = f"{type(e).__name__}: {e}"
+            if r.get("ports") and shutil.which("ss"):  # the TCP sockets on the kernel's ports, to see what each one reached
+                r["error"] += "".join(f"\n  {line}" for line in subprocess.run(["ss", "-tanp"], capture_output=True, text=True).stdout
+                                      .splitlines() if any(f":{port} " in line for port in r["ports"]))
         finally:
             if kc is not None:
                 kc.stop_channels()
@@ -63,6 +68,7 @@ def one_start(index, timeout, log_dir):
                 km.shutdown_kernel(now=not r["ok"])
             except Exception as e:
                 r["ok"], r["error"] = False, r["error"] or f"shutdown: {type(e).__name__}: {e}"
+            r["span"] = (t0, time.monotonic())
     if r["ok"]:
         r["log"].unlink()
     return r
@@ -96,14 +102,21 @@ def main():
     log_dir = Path(args.log_dir or tempfile.mkdtemp(prefix="kernel-start-logs-"))
     log_dir.mkdir(parents=True, exist_ok=True)
     t0, results = time.monotonic(), []
-    with concurrent.futures.ProcessPoolExecutor(max_workers=2) as pool:
+    # Threads, not processes: all starts then take their ports from jupyter_client's one LocalPortCache, as a notebook
+    # server's kernels do. With a cache per process two starts could get the same port (9 in 8000 starts of two
+    # processes that pick ports as jupyter_client does), and the kernel that bound it second failed to start.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
         futures = [pool.submit(one_start, i, args.timeout, log_dir) for i in range(1, args.starts + 1)]
         for done, future in enumerate(concurrent.futures.as_completed(futures), 1):
             results.append(future.result())
             if not results[-1]["ok"] or done % 10 == 0:
                 print(f"  {done}/{args.starts} done, {sum(not x['ok'] for x in results)} failed"
                       f" ({time.monotonic() - t0:.0f} s)", flush=True)
+    shared = sorted({port for a in results for b in results if a["index"] < b["index"] and a["span"][0] < b["span"][1]
+                     and b["span"][0] < a["span"][1] for port in a.get("ports", set()) & b.get("ports", set())})
+    print(f"  {'FAIL ports given to two starts at once: ' + str(shared) if shared else 'ok   no port given to two starts at once'}")
     passed, failed = report(sorted(results, key=lambda r: r["index"]), "jupyter_client, 2 at a time")
+    failed += len(shared)
     print(f"({time.monotonic() - t0:.0f} s; logs of failed starts in {log_dir})")
     print(f"kernel start test: {passed} passed, {failed} failed")
     return 1 if failed else 0
