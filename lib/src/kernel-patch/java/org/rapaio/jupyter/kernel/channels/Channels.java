@@ -45,7 +45,8 @@ import org.rapaio.org.zeromq.ZMQ; // jeromq, relocated inside the kernel jar
  * run the other's after-actions. Here the control loop's request and after-actions are its own, and its replies go
  * out on control.
  *
- * <p><b>Added.</b> The JVM exits once a shutdown request has closed the channels ({@link #joinUntilClose()});
+ * <p><b>Added.</b> The JVM exits once a shutdown request has closed the channels ({@link #joinUntilClose()}),
+ * and when a socket cannot be bound ({@link #bindAll()});
  * {@code history_request} gets an (empty) {@code history_reply}, inspect works with the cursor at
  * the end of a name or right after its {@code (} ({@link ShellHandlers}), and the kernel publishes
  * {@code idle} once it is ready, so that a frontend's status shows Idle; the version of the kernel jar is checked
@@ -94,8 +95,8 @@ public final class Channels {
     }
 
     /**
-     * Registers the kernel's handlers, then binds the sockets (which starts the loops), then publishes
-     * {@code starting} and {@code idle}. Does nothing when already connected.
+     * Registers the kernel's handlers, then binds the sockets (which starts the loops, {@link #bindAll()}), then
+     * publishes {@code starting} and {@code idle}. Does nothing when already connected.
      */
     public void connect(RapaioKernel kernel) {
         if (isConnected) {
@@ -104,11 +105,27 @@ public final class Channels {
         kernel.registerChannels(this);
         handlers = handlersOf(kernel);
 
-        channels.forEach(channel -> channel.bind(connProps));
+        bindAll();
         iopub.sendMessage(new Message<>(MessageType.IOPUB_STATUS, IOPubStatus.STARTING));
         iopub.sendMessage(new Message<>(MessageType.IOPUB_STATUS, IOPubStatus.IDLE));
         isConnected = true;
         LOGGER.info("Kernel ready (rapaio-jupyter-kernel " + KernelVersion.SUPPORTED + " with the GAN tutorial's patch)");
+    }
+
+    /**
+     * Binds the sockets in {@link #channels}' order. When one cannot be bound (its port taken by another process
+     * between the client's choice and this bind: "Address already in use"), closes all channels and throws, so that
+     * the JVM exits and the client sees a dead kernel. In 3.0.1 the loops already started (heartbeat, control) went on:
+     * the JVM stayed up without a shell, answered heartbeats, held its ports, and the client waited for its timeout.
+     */
+    void bindAll() {
+        try {
+            channels.forEach(channel -> channel.bind(connProps));
+        } catch (RuntimeException e) {
+            LOGGER.severe("Cannot bind the kernel's sockets (" + e + "); the kernel exits");
+            close();
+            throw e;
+        }
     }
 
     /** The 3.0.1 handler table, with kernel info, history and inspect answered by {@link ShellHandlers}. */
