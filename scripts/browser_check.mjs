@@ -95,12 +95,11 @@ const PROBE = selector => {
 async function checkPage(browser, file, o) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } }), page = await context.newPage();
   const t0 = Date.now(), warnings = [], problems = [], pending = new Set(), shot = path.join(o.out, path.basename(file, '.html') + '.png');
-  let figures = [];
+  let figures = [], expected = 0, live = true; // live: requests the closing context aborts are not the page's
   page.on('pageerror', e => warnings.push('JavaScript error: ' + String(e.message || e).split('\n')[0]));
-  page.on('request', r => { pending.add(r); if (!/^(file|data|about|blob):/.test(r.url())) problems.push('tried the network: ' + r.url().slice(0, 120)); });
+  page.on('request', r => { pending.add(r); if (live && !/^(file|data|about|blob):/.test(r.url())) problems.push('tried the network: ' + r.url().slice(0, 120)); });
   page.on('requestfinished', r => pending.delete(r));
-  page.on('requestfailed', r => { pending.delete(r); if (r.url().startsWith('file:')) problems.push(`${r.url().slice(0, 120)} did not load (${r.failure()?.errorText})`); });
-  let expected = 0;
+  page.on('requestfailed', r => { pending.delete(r); if (live && r.url().startsWith('file:')) problems.push(`${r.url().slice(0, 120)} did not load (${r.failure()?.errorText})`); });
   try {
     if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new Error('no such file');
     expected = (fs.readFileSync(file, 'utf8').match(/<div\b[^>]*\bclass\s*=\s*["'](?:[^"']*\s)?gan-figure[\s"']/gi) || []).length;
@@ -121,6 +120,7 @@ async function checkPage(browser, file, o) {
   } catch (e) {
     problems.push(e.message.split('\n')[0]);
   } finally {
+    live = false;
     await context.close();
   }
   problems.push(...figures.filter(f => !f.graph).map(f => `${f.id}: ${f.why}`));
